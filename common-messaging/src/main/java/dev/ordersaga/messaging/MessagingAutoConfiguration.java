@@ -1,0 +1,75 @@
+package dev.ordersaga.messaging;
+
+import dev.ordersaga.messaging.consumer.ConsumerConfiguration;
+import dev.ordersaga.messaging.outbox.Outbox;
+import dev.ordersaga.schema.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
+import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** Everything a service needs to send through the outbox and consume with an inbox; it just depends on this module. */
+@AutoConfiguration(after = {
+        DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class,
+        HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class, KafkaAutoConfiguration.class})
+@EnableConfigurationProperties(MessagingProperties.class)
+@Import({ConsumerConfiguration.class})
+public class MessagingAutoConfiguration {
+
+    MessagingAutoConfiguration(MessagingProperties properties, Environment environment) {
+        if (properties.getServiceName() == null) {
+            properties.setServiceName(environment.getRequiredProperty("spring.application.name"));
+        }
+    }
+
+    @Bean
+    MessageCodec messageCodec() {
+        return new MessageCodec();
+    }
+
+    @Bean
+    MessagingSchema messagingSchema(DataSource dataSource) {
+        return new MessagingSchema(dataSource);
+    }
+
+    @Bean
+    @DependsOn("messagingSchema")
+    Outbox outbox(JdbcTemplate jdbc, MessageCodec codec) {
+        return new Outbox(jdbc, codec);
+    }
+
+    /** Every topic and its dead-letter twin with as many partitions, so the default DLT resolver always fits. */
+    @Bean
+    @ConditionalOnProperty(name = "messaging.topics.create", matchIfMissing = true)
+    KafkaAdmin.NewTopics messagingTopics(MessagingProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            topics.add(topic(topic, properties.getTopics()));
+            topics.add(topic(Topics.deadLetterOf(topic), properties.getTopics()));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic topic(String name, MessagingProperties.Topics settings) {
+        return TopicBuilder.name(name)
+                .partitions(settings.getPartitions())
+                .replicas(settings.getReplicationFactor())
+                .build();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.ordersaga.messaging.consumer;
+
+import dev.ordersaga.messaging.MessageCodec;
+import dev.ordersaga.messaging.MessagingProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires a listener container, with inbox and dead-lettering, for every {@link MessageSubscription} bean. */
+@Configuration(proxyBeanMethods = false)
+public class ConsumerConfiguration {
+
+    @Bean
+    Inbox messagingInbox(JdbcTemplate jdbc) {
+        return new Inbox(jdbc);
+    }
+
+    @Bean
+    InboxJanitor messagingInboxJanitor(Inbox inbox, MessagingProperties properties) {
+        return new InboxJanitor(inbox, properties.getInbox().getRetention(), properties.getInbox().getPurgeInterval());
+    }
+
+    @Bean
+    KafkaTemplate<byte[], byte[]> messagingDeadLetterTemplate(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(null));
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    @Bean
+    SubscriptionContainers messagingSubscriptionContainers(
+            List<MessageSubscription> subscriptions, KafkaProperties kafka, MessagingProperties properties,
+            KafkaTemplate<byte[], byte[]> messagingDeadLetterTemplate, Inbox inbox, MessageCodec codec,
+            PlatformTransactionManager transactionManager, ObjectProvider<MeterRegistry> meterRegistry) {
+        DefaultKafkaConsumerFactory<byte[], byte[]> consumers =
+                new DefaultKafkaConsumerFactory<>(consumerConfig(kafka, properties));
+        DefaultErrorHandler errorHandler = DeadLetterErrorHandling.errorHandler(
+                messagingDeadLetterTemplate, properties.getConsumer().getRetry());
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        transactions.setTimeout((int) properties.getConsumer().getTransactionTimeout().toSeconds());
+        ConsumerMetrics metrics = new ConsumerMetrics(meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+        IncomingMessageDecoder decoder = new IncomingMessageDecoder(codec);
+        return new SubscriptionContainers(subscriptions, subscription -> {
+            ContainerProperties containerProperties = new ContainerProperties(subscription.topic());
+            containerProperties.setMessageListener(
+                    new MessageDispatcher(subscription, decoder, inbox, transactions, metrics));
+            ConcurrentMessageListenerContainer<byte[], byte[]> container =
+                    new ConcurrentMessageListenerContainer<>(consumers, containerProperties);
+            container.setConcurrency(properties.getConsumer().getConcurrency());
+            container.setCommonErrorHandler(errorHandler);
+            container.setBeanName(subscription.topic() + "-listener");
+            return container;
+        });
+    }
+
+    private static Map<String, Object> consumerConfig(KafkaProperties kafka, MessagingProperties properties) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(null));
+        String groupId = properties.getConsumer().getGroupId() != null
+                ? properties.getConsumer().getGroupId()
+                : properties.getServiceName();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return config;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.ordersaga.schema.inventory;
+
+import java.util.UUID;
+
+/** Compensation: give a reservation's stock back. A no-op when nothing is reserved. */
+public record ReleaseInventory(UUID orderId) implements InventoryCommand {
+}

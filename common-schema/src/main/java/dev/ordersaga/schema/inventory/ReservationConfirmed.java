@@ -1,0 +1,6 @@
+package dev.ordersaga.schema.inventory;
+
+import java.util.UUID;
+
+public record ReservationConfirmed(UUID orderId) implements InventoryReply {
+}
