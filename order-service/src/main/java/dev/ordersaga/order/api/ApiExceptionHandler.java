@@ -1,0 +1,101 @@
+package dev.ordersaga.order.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.ordersaga.schema.order.OrderRequestRejected.Violation;
+import java.util.List;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as RFC 7807 problem+json. Bad input of any kind (rule violations, malformed JSON, a path
+ * or query value of the wrong type) is a 400 with a {@code violations} list, never a 500.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final String VIOLATIONS = "violations";
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> handleInvalidRequest(InvalidRequestException e, WebRequest request) {
+        return badRequest(e, e.violations(), new HttpHeaders(), request);
+    }
+
+    @ExceptionHandler(OrderNotFoundException.class)
+    ResponseEntity<Object> handleNotFound(OrderNotFoundException e, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No order with id " + e.orderId());
+        problem.setTitle("Order not found");
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return badRequest(e, List.of(unreadable(e.getCause())), headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : e.getPropertyName();
+        String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        Violation violation = new Violation(field, "'" + e.getValue() + "' is not a valid " + expected);
+        return badRequest(e, List.of(violation), headers, request);
+    }
+
+    private ResponseEntity<Object> badRequest(Exception e, List<Violation> violations, HttpHeaders headers,
+                                              WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request is invalid; see violations.");
+        problem.setTitle("Invalid request");
+        problem.setProperty(VIOLATIONS, violations);
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Names the offending JSON path where Jackson knows it, without leaking Java class names. */
+    private static Violation unreadable(Throwable cause) {
+        if (cause instanceof JsonParseException) {
+            return new Violation("", "the body is not well-formed JSON");
+        }
+        if (cause instanceof InvalidFormatException format) {
+            return new Violation(path(format), "'" + format.getValue() + "' is not a valid "
+                    + format.getTargetType().getSimpleName());
+        }
+        if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return new Violation(path(mismatch), "must be a " + mismatch.getTargetType().getSimpleName());
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            return new Violation(path(mapping), "cannot be read");
+        }
+        return new Violation("", "the body is missing or unreadable");
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

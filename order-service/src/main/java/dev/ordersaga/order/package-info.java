@@ -1,0 +1,2 @@
+/** order-service: owns orders, takes in PlaceOrder over Kafka and REST, and applies the saga's ApproveOrder/RejectOrder. */
+package dev.ordersaga.order;

@@ -1,0 +1,102 @@
+package dev.ordersaga.order.intake;
+
+import static dev.ordersaga.order.KafkaTestClient.header;
+import static dev.ordersaga.order.KafkaTestClient.typeOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ordersaga.order.OrderServiceIntegrationTest;
+import dev.ordersaga.order.TestOrders;
+import dev.ordersaga.schema.Headers;
+import dev.ordersaga.schema.Money;
+import dev.ordersaga.schema.Topics;
+import dev.ordersaga.schema.intake.PlaceOrder;
+import dev.ordersaga.schema.order.OrderPlaced;
+import dev.ordersaga.schema.order.OrderRequestRejected;
+import dev.ordersaga.schema.order.OrderRequestRejected.Violation;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+class PlaceOrderIntakeIT extends OrderServiceIntegrationTest {
+
+    @Test
+    void placeOrderRecordStoresAPendingOrderAndPublishesOrderPlaced() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        PlaceOrder request = TestOrders.placeOrder(orderId);
+
+        UUID placeOrderId = kafka().send(request);
+
+        awaitStatus(orderId, "PENDING");
+        Map<String, Object> row = jdbc.queryForMap(
+                "SELECT customer_id, currency, total_amount FROM orders WHERE id = ?", orderId);
+        assertThat(row).containsEntry("customer_id", request.customerId())
+                .containsEntry("currency", "EUR")
+                .containsEntry("total_amount", TestOrders.TOTAL);
+        assertThat(countLines(orderId)).isEqualTo(2);
+
+        ConsumerRecord<String, String> record =
+                kafka().awaitRecord(Topics.ORDER_EVENTS, orderId.toString(), "OrderPlaced");
+        assertThat(record.key()).isEqualTo(orderId.toString());
+        assertThat(UUID.fromString(header(record, Headers.MESSAGE_ID))).isNotEqualTo(placeOrderId);
+        assertThat(header(record, Headers.CORRELATION_ID)).isEqualTo(orderId.toString());
+        assertThat(header(record, Headers.CAUSATION_ID)).isEqualTo(placeOrderId.toString());
+        OrderPlaced placed = kafka().decode(record, OrderPlaced.class);
+        assertThat(placed).isEqualTo(new OrderPlaced(orderId, request.customerId(), List.of(
+                new OrderPlaced.Line("BOOK-DDD-001", 2, Money.of(4999, "EUR")),
+                new OrderPlaced.Line("MUG-LOGO-042", 1, Money.of(1250, "EUR"))),
+                Money.of(TestOrders.TOTAL, "EUR")));
+    }
+
+    @Test
+    void theSameOrderIdTwiceStoresOneOrderAndPublishesOneOrderPlaced() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        PlaceOrder request = TestOrders.placeOrder(orderId);
+
+        kafka().send(request);
+        UUID repeatId = kafka().send(request);
+        awaitHandled(repeatId);
+        // REST as well: a producer may retry over the other channel.
+        placeViaRest(request);
+
+        assertThat(countOrders(orderId)).isEqualTo(1);
+        assertThat(countLines(orderId)).isEqualTo(2);
+        assertThat(eventTypesUpToApproval(orderId)).containsExactly("OrderPlaced", "OrderApproved");
+    }
+
+    @Test
+    void invalidPlaceOrderIsAnsweredWithOrderRequestRejectedListingEveryViolation() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        PlaceOrder request = new PlaceOrder(orderId, "customer-1", "EURO", List.of(
+                new PlaceOrder.Line("BOOK-DDD-001", 0, -1L)));
+
+        UUID placeOrderId = kafka().send(request);
+
+        ConsumerRecord<String, String> record =
+                kafka().awaitRecord(Topics.ORDER_EVENTS, orderId.toString(), "OrderRequestRejected");
+        assertThat(header(record, Headers.CAUSATION_ID)).isEqualTo(placeOrderId.toString());
+        OrderRequestRejected rejected = kafka().decode(record, OrderRequestRejected.class);
+        assertThat(rejected.orderId()).isEqualTo(orderId);
+        assertThat(rejected.requestType()).isEqualTo("PlaceOrder");
+        assertThat(rejected.violations()).extracting(Violation::field)
+                .containsExactly("currency", "lines[0].quantity", "lines[0].unitPrice");
+        assertThat(countOrders(orderId)).isZero();
+    }
+
+    @Test
+    void placeOrderWithoutOrderIdIsDeadLetteredBecauseARejectionCannotBeKeyed() {
+        String customerId = "customer-" + UUID.randomUUID();
+        PlaceOrder request = new PlaceOrder(null, customerId, "EUR", List.of(
+                new PlaceOrder.Line("BOOK-DDD-001", 1, 100L)));
+        String key = "no-order-id-" + UUID.randomUUID();
+
+        kafka().send(request, key);
+
+        List<ConsumerRecord<String, String>> deadLetters =
+                kafka().awaitRecords(Topics.deadLetterOf(Topics.ORDER_REQUESTS), key, records -> !records.isEmpty());
+        assertThat(deadLetters).extracting(record -> typeOf(record)).containsExactly("PlaceOrder");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM orders WHERE customer_id = ?", Integer.class, customerId))
+                .isZero();
+    }
+}
