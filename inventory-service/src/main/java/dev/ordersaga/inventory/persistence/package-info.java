@@ -1,0 +1,2 @@
+/** Persistence plumbing shared by this service's entities: audit timestamps and new-entity detection. */
+package dev.ordersaga.inventory.persistence;

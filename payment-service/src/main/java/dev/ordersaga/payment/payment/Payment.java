@@ -1,0 +1,137 @@
+package dev.ordersaga.payment.payment;
+
+import dev.ordersaga.payment.money.Money;
+import dev.ordersaga.payment.persistence.AuditedEntity;
+import dev.ordersaga.schema.payment.PaymentCharged;
+import dev.ordersaga.schema.payment.PaymentDeclined;
+import dev.ordersaga.schema.payment.PaymentRefunded;
+import dev.ordersaga.schema.payment.PaymentReply;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.UUID;
+
+/**
+ * What happened to an order's payment; at most one per order, so it is also the record that makes a
+ * repeated ChargePayment answer with the first outcome instead of charging again.
+ */
+@Entity
+@Table(name = "payments")
+class Payment extends AuditedEntity<UUID> {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "order_id", nullable = false, updatable = false)
+    private UUID orderId;
+
+    /** Null only for an order that was closed before any charge reached this service. */
+    @Column(name = "customer_id", updatable = false)
+    private String customerId;
+
+    @Embedded
+    private Money amount;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private PaymentStatus status;
+
+    @Column(name = "decline_reason")
+    private String declineReason;
+
+    @Version
+    private long version;
+
+    protected Payment() {
+    }
+
+    private Payment(UUID orderId, String customerId, Money amount, PaymentStatus status, String declineReason) {
+        this.id = UUID.randomUUID();
+        this.orderId = orderId;
+        this.customerId = customerId;
+        this.amount = amount;
+        this.status = status;
+        this.declineReason = declineReason;
+    }
+
+    static Payment charged(UUID orderId, String customerId, Money amount) {
+        return new Payment(orderId, customerId, amount, PaymentStatus.CHARGED, null);
+    }
+
+    static Payment declined(UUID orderId, String customerId, Money amount, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("A declined payment needs a reason");
+        }
+        return new Payment(orderId, customerId, amount, PaymentStatus.DECLINED, reason);
+    }
+
+    /**
+     * Records that the order was refunded before any charge arrived, so that a charge arriving late (e.g.
+     * replayed from a dead-letter topic after compensation) is declined instead of taking money.
+     */
+    static Payment closedBeforeCharge(UUID orderId, String currency) {
+        return declined(orderId, null, Money.zero(currency),
+                "the order was refunded before it was charged; it is closed for charging");
+    }
+
+    /** CHARGED -> REFUNDED. @return the amount to credit back */
+    Money refund() {
+        if (status != PaymentStatus.CHARGED) {
+            throw new IllegalStateException(
+                    "Cannot refund payment " + id + " of order " + orderId + " in state " + status);
+        }
+        status = PaymentStatus.REFUNDED;
+        return amount;
+    }
+
+    /**
+     * The answer to a ChargePayment for this order. A refunded payment answers "declined": the money was
+     * returned, and the safe direction for a late charge is compensation, never approval.
+     */
+    PaymentReply chargeReply() {
+        return switch (status) {
+            case CHARGED -> new PaymentCharged(orderId, id, amount.toMessage());
+            case DECLINED -> new PaymentDeclined(orderId, declineReason);
+            case REFUNDED -> new PaymentDeclined(orderId, "payment " + id + " of this order was refunded");
+        };
+    }
+
+    /** The answer to a RefundPayment for this order once nothing is left to refund: what was refunded, or zero. */
+    PaymentRefunded refundReply() {
+        return switch (status) {
+            case REFUNDED -> new PaymentRefunded(orderId, amount.toMessage());
+            case DECLINED -> new PaymentRefunded(orderId, Money.zero(amount.currency()).toMessage());
+            case CHARGED -> throw new IllegalStateException("Payment " + id + " is charged, not refunded");
+        };
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    UUID orderId() {
+        return orderId;
+    }
+
+    String customerId() {
+        return customerId;
+    }
+
+    Money amount() {
+        return amount;
+    }
+
+    PaymentStatus status() {
+        return status;
+    }
+
+    String declineReason() {
+        return declineReason;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.ordersaga.payment;
+
+import dev.ordersaga.infra.TestInfrastructure;
+import dev.ordersaga.schema.Topics;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Base of every integration test: the service on real PostgreSQL and real Kafka from embedded-infra. Every
+ * subclass has the same configuration, so they all share one application context.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(StatementRecorder.Configuration.class)
+public abstract class PaymentIntegrationTest {
+
+    private static KafkaTestClient kafka;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected MockMvc mockMvc;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.get().registerSpringProperties(registry, "payments", "payment_service");
+    }
+
+    /** Created after the context, which declares the topics. */
+    protected static synchronized KafkaTestClient kafka() {
+        if (kafka == null) {
+            kafka = new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers(), Topics.SAGA_REPLIES);
+        }
+        return kafka;
+    }
+
+    @AfterAll
+    static synchronized void closeKafka() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    /** A customer no other test uses, so tests sharing the database never see each other's accounts. */
+    protected static String uniqueCustomer() {
+        return "customer-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** An account without a token, written directly: fixtures, not the behaviour under test. */
+    protected void seedAccount(String customerId, long balance, String currency) {
+        jdbc.update("""
+                INSERT INTO accounts (customer_id, balance_amount, currency, version, created_at, updated_at)
+                VALUES (?, ?, ?, 0, now(), now())""", customerId, balance, currency);
+    }
+
+    protected long balanceOf(String customerId) {
+        return jdbc.queryForObject("SELECT balance_amount FROM accounts WHERE customer_id = ?", Long.class,
+                customerId);
+    }
+}
