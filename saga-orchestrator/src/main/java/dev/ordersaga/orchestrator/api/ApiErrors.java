@@ -1,0 +1,36 @@
+package dev.ordersaga.orchestrator.api;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as RFC 7807 problem+json; Spring's handler covers malformed requests (never a 500 for bad
+ * input), and a parameter of the wrong type names the field in {@code violations}.
+ */
+@RestControllerAdvice
+class ApiErrors extends ResponseEntityExceptionHandler {
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : ex.getPropertyName();
+        String expected = ex.getRequiredType() == null ? "a valid value" : "a " + ex.getRequiredType().getSimpleName();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request parameter");
+        problem.setTitle("Bad request");
+        problem.setProperty("violations", List.of(Map.of(
+                "field", String.valueOf(field),
+                "message", "must be " + expected + ", was '" + ex.getValue() + "'")));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+}

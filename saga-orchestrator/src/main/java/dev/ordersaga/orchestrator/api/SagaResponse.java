@@ -1,0 +1,34 @@
+package dev.ordersaga.orchestrator.api;
+
+import dev.ordersaga.orchestrator.instance.SagaHistoryEntry;
+import dev.ordersaga.orchestrator.instance.SagaInstance;
+import dev.ordersaga.orchestrator.instance.SagaTimeline;
+import dev.ordersaga.orchestrator.saga.HistoryType;
+import dev.ordersaga.orchestrator.saga.SagaState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** GET /sagas/{orderId}: the saga and its timeline, oldest first. */
+record SagaResponse(UUID sagaId, UUID orderId, String definition, int definitionVersion, SagaState state,
+                    int currentStep, String currentStepName, Instant stepDeadline, Instant createdAt,
+                    Instant updatedAt, List<HistoryItem> history) {
+
+    static SagaResponse of(SagaTimeline timeline) {
+        SagaInstance saga = timeline.instance();
+        return new SagaResponse(saga.getSagaId(), saga.getData().orderId(), saga.getDefinitionName(),
+                saga.getDefinitionVersion(), saga.getState(), saga.getCurrentStep(), timeline.currentStepName(),
+                saga.getStepDeadline(), saga.getCreatedAt(), saga.getUpdatedAt(),
+                timeline.history().stream().map(HistoryItem::of).toList());
+    }
+
+    record HistoryItem(Instant at, HistoryType type, String step, String messageType, UUID messageId,
+                       Map<String, String> detail) {
+
+        static HistoryItem of(SagaHistoryEntry entry) {
+            return new HistoryItem(entry.getAt(), entry.getType(), entry.getStep(), entry.getMessageType(),
+                    entry.getMessageId(), entry.getDetail());
+        }
+    }
+}

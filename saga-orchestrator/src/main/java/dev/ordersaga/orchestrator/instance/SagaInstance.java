@@ -1,0 +1,146 @@
+package dev.ordersaga.orchestrator.instance;
+
+import dev.ordersaga.orchestrator.saga.OrderSagaData;
+import dev.ordersaga.orchestrator.saga.SagaDefinition;
+import dev.ordersaga.orchestrator.saga.SagaSnapshot;
+import dev.ordersaga.orchestrator.saga.SagaState;
+import dev.ordersaga.orchestrator.saga.Transition;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
+import org.springframework.data.domain.Persistable;
+
+/** A running or finished create-order saga. Its id is the order id. */
+@Entity
+@Table(name = "saga_instances")
+public class SagaInstance extends AuditedEntity implements Persistable<UUID> {
+
+    @Id
+    @Column(name = "saga_id")
+    private UUID sagaId;
+
+    @Column(name = "definition_name", nullable = false, updatable = false)
+    private String definitionName;
+
+    @Column(name = "definition_version", nullable = false, updatable = false)
+    private int definitionVersion;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private SagaState state;
+
+    @Column(name = "current_step", nullable = false)
+    private int currentStep;
+
+    @Column(name = "step_deadline")
+    private Instant stepDeadline;
+
+    /** Sends of the awaited step's commands so far; the deadline poller re-sends and counts here. */
+    @Column(nullable = false)
+    private int attempts;
+
+    // The data is a record, replaced on change, never mutated: no deep copy or JSON round trip for dirty checks.
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    @Column(nullable = false)
+    private OrderSagaData data;
+
+    @Version
+    private long version;
+
+    @Transient
+    private boolean isNew;
+
+    protected SagaInstance() {
+    }
+
+    static SagaInstance start(SagaDefinition<OrderSagaData> definition, Transition<OrderSagaData> started,
+                              Instant stepDeadline) {
+        SagaInstance instance = new SagaInstance();
+        instance.sagaId = started.data().sagaId();
+        instance.definitionName = definition.name();
+        instance.definitionVersion = definition.version();
+        instance.isNew = true;
+        instance.apply(started, stepDeadline);
+        return instance;
+    }
+
+    /** Takes the engine's decision; {@code stepDeadline} is null once the saga is final. */
+    void apply(Transition<OrderSagaData> transition, Instant stepDeadline) {
+        state = transition.state();
+        currentStep = transition.currentStep();
+        data = transition.data();
+        this.stepDeadline = stepDeadline;
+        attempts = transition.awaitsReply() ? 1 : 0;
+    }
+
+    SagaSnapshot<OrderSagaData> snapshot() {
+        return new SagaSnapshot<>(sagaId, state, currentStep, data);
+    }
+
+    @Override
+    public UUID getId() {
+        return sagaId;
+    }
+
+    /** Lets Spring Data persist a new instance without first selecting it (the id is assigned, not generated). */
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostPersist
+    @PostLoad
+    void markStored() {
+        isNew = false;
+    }
+
+    public UUID getSagaId() {
+        return sagaId;
+    }
+
+    public String getDefinitionName() {
+        return definitionName;
+    }
+
+    public int getDefinitionVersion() {
+        return definitionVersion;
+    }
+
+    public SagaState getState() {
+        return state;
+    }
+
+    public int getCurrentStep() {
+        return currentStep;
+    }
+
+    public Instant getStepDeadline() {
+        return stepDeadline;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public OrderSagaData getData() {
+        return data;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.ordersaga.orchestrator.instance;
+
+import java.util.List;
+
+/**
+ * One saga and its history, read together for the API.
+ *
+ * @param instance        the saga
+ * @param currentStepName the name of its current step, null if this build lacks its definition version
+ * @param history         its timeline, oldest first
+ */
+public record SagaTimeline(SagaInstance instance, String currentStepName, List<SagaHistoryEntry> history) {
+
+    public SagaTimeline {
+        history = List.copyOf(history);
+    }
+}

@@ -1,0 +1,2 @@
+/** The saga orchestrator service: application entry point and wiring. */
+package dev.ordersaga.orchestrator;

@@ -1,0 +1,40 @@
+package dev.ordersaga.orchestrator.saga;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine's decision for one start or reply: the instance's new state and step, its data, the
+ * commands to send, and what to write in the history.
+ *
+ * @param state       the new state
+ * @param currentStep the new step index
+ * @param step        that step
+ * @param data        the new data
+ * @param commands    to send, in order, each with its deterministic message id
+ * @param history     to append, in order
+ * @param changed     false when the instance stays as it was (an ignored or merely recorded reply)
+ */
+public record Transition<D>(SagaState state, int currentStep, SagaStep<D> step, D data, List<SagaCommand> commands,
+                            List<HistoryEntry> history, boolean changed) {
+
+    public Transition {
+        commands = List.copyOf(commands);
+        history = List.copyOf(history);
+    }
+
+    /** True while the saga waits for a reply to {@link #step()}, i.e. while it needs a deadline. */
+    public boolean awaitsReply() {
+        return !state.isFinal();
+    }
+
+    /** The awaited step's own timeout, when it declares one. */
+    public Optional<Duration> declaredStepTimeout() {
+        return awaitsReply() ? step.timeout() : Optional.empty();
+    }
+
+    public boolean ignored() {
+        return history.stream().anyMatch(entry -> entry.type() == HistoryType.REPLY_IGNORED);
+    }
+}

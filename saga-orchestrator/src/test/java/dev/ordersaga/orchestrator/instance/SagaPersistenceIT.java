@@ -1,0 +1,127 @@
+package dev.ordersaga.orchestrator.instance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.ordersaga.orchestrator.OrchestratorIntegrationTest;
+import dev.ordersaga.orchestrator.saga.Direction;
+import dev.ordersaga.orchestrator.saga.HistoryType;
+import dev.ordersaga.orchestrator.saga.OrderSagaData;
+import dev.ordersaga.orchestrator.saga.SagaCommand;
+import dev.ordersaga.orchestrator.saga.SagaState;
+import dev.ordersaga.schema.Money;
+import dev.ordersaga.schema.StockLine;
+import dev.ordersaga.schema.inventory.InventoryReserved;
+import dev.ordersaga.schema.inventory.InventoryUnavailable;
+import dev.ordersaga.schema.order.OrderPlaced;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class SagaPersistenceIT extends OrchestratorIntegrationTest {
+
+    private static final Money TOTAL = Money.of(1_999, "EUR");
+
+    @Autowired
+    SagaCoordinator coordinator;
+
+    @Autowired
+    SagaInstanceRepository instances;
+
+    @Autowired
+    SagaHistoryRepository history;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Test
+    void startStoresDataAsJsonbWithVersionAndDefaultDeadline() {
+        Instant before = Instant.now();
+        UUID orderId = startSaga();
+        Instant after = Instant.now();
+
+        SagaInstance saga = instances.findById(orderId).orElseThrow();
+        assertThat(saga.getData()).isEqualTo(new OrderSagaData(
+                orderId, "c-9", List.of(new StockLine("SKU-9", 1)), TOTAL, null));
+        assertThat(saga.getDefinitionName()).isEqualTo("create-order");
+        assertThat(saga.getDefinitionVersion()).isEqualTo(1);
+        assertThat(saga.getState()).isEqualTo(SagaState.RUNNING);
+        assertThat(saga.getCurrentStep()).isEqualTo(1);
+        assertThat(saga.getAttempts()).isEqualTo(1);
+        assertThat(saga.getStepDeadline()).isBetween(before.plus(Duration.ofSeconds(30)),
+                after.plus(Duration.ofSeconds(30)));
+        Map<String, Object> stored = jdbc.queryForMap("""
+                SELECT jsonb_typeof(data) AS kind, data->'total'->>'amount' AS amount, data->'lines'->0->>'sku' AS sku
+                FROM saga_instances WHERE saga_id = ?""", orderId);
+        assertThat(stored).containsEntry("kind", "object").containsEntry("amount", "1999").containsEntry("sku", "SKU-9");
+    }
+
+    @Test
+    void twoRepliesForOneSagaAtOnceConflictAndTheLoserIsRetryable() {
+        UUID orderId = startSaga();
+        TransactionTemplate outer = new TransactionTemplate(transactionManager);
+        TransactionTemplate concurrent = new TransactionTemplate(transactionManager);
+        concurrent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        assertThatThrownBy(() -> outer.executeWithoutResult(tx -> {
+            instances.findById(orderId).orElseThrow(); // this transaction now holds the instance as it was
+            concurrent.executeWithoutResult(other ->
+                    coordinator.handleReply(new InventoryReserved(orderId), UUID.randomUUID()));
+            coordinator.handleReply(new InventoryUnavailable(orderId,
+                    List.of(new InventoryUnavailable.Shortage("SKU-9", 1, 0))), UUID.randomUUID());
+        })).isInstanceOf(TransientDataAccessException.class);
+
+        SagaInstance saga = instances.findById(orderId).orElseThrow();
+        assertThat(saga.getState()).isEqualTo(SagaState.RUNNING);
+        assertThat(saga.getCurrentStep()).isEqualTo(2);
+        assertThat(history.findBySagaIdOrderByIdAsc(orderId)).extracting(SagaHistoryEntry::getMessageType)
+                .doesNotContain("InventoryUnavailable", "RejectOrder");
+    }
+
+    @Test
+    void historyIsAppendedInOrderWithTheHandledMessageIds() {
+        UUID placedId = UUID.randomUUID();
+        UUID orderId = startSaga(placedId);
+        UUID reservedId = UUID.randomUUID();
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx ->
+                coordinator.handleReply(new InventoryReserved(orderId), reservedId));
+
+        assertThat(history.findBySagaIdOrderByIdAsc(orderId))
+                .extracting(SagaHistoryEntry::getType, SagaHistoryEntry::getMessageType, SagaHistoryEntry::getMessageId)
+                .containsExactly(
+                        tuple(HistoryType.STARTED, "OrderPlaced", placedId),
+                        tuple(HistoryType.COMMAND_SENT, "ReserveInventory",
+                                commandId(orderId, "reserve-inventory", "ReserveInventory")),
+                        tuple(HistoryType.REPLY_RECEIVED, "InventoryReserved", reservedId),
+                        tuple(HistoryType.COMMAND_SENT, "ChargePayment",
+                                commandId(orderId, "charge-payment", "ChargePayment")));
+    }
+
+    private UUID startSaga() {
+        return startSaga(UUID.randomUUID());
+    }
+
+    private UUID startSaga(UUID messageId) {
+        UUID orderId = UUID.randomUUID();
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> coordinator.start(new OrderPlaced(
+                orderId, "c-9", List.of(new OrderPlaced.Line("SKU-9", 1, TOTAL)), TOTAL), messageId));
+        return orderId;
+    }
+
+    private static UUID commandId(UUID orderId, String step, String type) {
+        return SagaCommand.messageIdFor(orderId, step, type, Direction.FORWARD);
+    }
+}

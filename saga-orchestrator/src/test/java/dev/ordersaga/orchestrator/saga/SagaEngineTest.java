@@ -1,0 +1,157 @@
+package dev.ordersaga.orchestrator.saga;
+
+import static dev.ordersaga.orchestrator.saga.HistoryType.COMMAND_SENT;
+import static dev.ordersaga.orchestrator.saga.HistoryType.REPLY_RECEIVED;
+import static dev.ordersaga.orchestrator.saga.HistoryType.STATE_CHANGED;
+import static dev.ordersaga.orchestrator.saga.SagaState.COMPENSATED;
+import static dev.ordersaga.orchestrator.saga.SagaState.COMPENSATING;
+import static dev.ordersaga.orchestrator.saga.SagaState.RUNNING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ordersaga.schema.Money;
+import dev.ordersaga.schema.inventory.InventoryReleased;
+import dev.ordersaga.schema.inventory.InventoryReserved;
+import dev.ordersaga.schema.inventory.InventoryUnavailable;
+import dev.ordersaga.schema.inventory.ReleaseInventory;
+import dev.ordersaga.schema.inventory.ReserveInventory;
+import dev.ordersaga.schema.order.ApproveOrder;
+import dev.ordersaga.schema.order.OrderApproved;
+import dev.ordersaga.schema.order.OrderRejected;
+import dev.ordersaga.schema.payment.ChargePayment;
+import dev.ordersaga.schema.payment.PaymentCharged;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The engine's general rules, on small definitions built for each case. */
+class SagaEngineTest {
+
+    private static final UUID ID = UUID.randomUUID();
+    private static final Money TOTAL = Money.of(100, "EUR");
+
+    record ToyData(UUID sagaId, String failureReason) implements SagaData<ToyData> {
+
+        @Override
+        public ToyData withFailureReason(String reason) {
+            return new ToyData(sagaId, reason);
+        }
+    }
+
+    /** reserve (compensatable) -> charge (not compensatable) -> approve (can fail). */
+    private static final SagaDefinition<ToyData> THREE_STEPS = SagaDefinition.<ToyData>builder("toy", 1)
+            .step("reserve")
+                .invoke(data -> new ReserveInventory(data.sagaId(), List.of()))
+                .onSuccess(InventoryReserved.class)
+                .compensateWith(InventoryReleased.class, data -> new ReleaseInventory(data.sagaId()))
+                .timeout(Duration.ofSeconds(5))
+            .step("charge")
+                .invoke(data -> new ChargePayment(data.sagaId(), "c", TOTAL))
+                .onSuccess(PaymentCharged.class)
+            .step("approve")
+                .invoke(data -> new ApproveOrder(data.sagaId()))
+                .onSuccess(OrderApproved.class)
+                .onFailure(OrderRejected.class, OrderRejected::reason)
+            .build();
+
+    @Test
+    void compensationSkipsStepsThatHaveNothingToUndo() {
+        SagaScenario.given(THREE_STEPS).sagaStartedWith(new ToyData(ID, null))
+                .expect().command(new ReserveInventory(ID, List.of())).state(RUNNING)
+                .andGivenReply(new InventoryReserved(ID))
+                .expect().command(new ChargePayment(ID, "c", TOTAL)).state(RUNNING)
+                .andGivenReply(new PaymentCharged(ID, UUID.randomUUID(), TOTAL))
+                .expect().command(new ApproveOrder(ID)).state(RUNNING)
+                .andGivenReply(new OrderRejected(ID, "no"))
+                .expect().command(new ReleaseInventory(ID)).state(COMPENSATING).step("reserve")
+                        .data(new ToyData(ID, "no"))
+                .andGivenReply(new InventoryReleased(ID))
+                .expect().noCommands().state(COMPENSATED);
+    }
+
+    @Test
+    void failureWithNothingCompletedToUndoEndsCompensatedAtOnce() {
+        SagaDefinition<ToyData> oneStep = SagaDefinition.<ToyData>builder("one", 1)
+                .step("reserve")
+                    .invoke(data -> new ReserveInventory(data.sagaId(), List.of()))
+                    .onSuccess(InventoryReserved.class)
+                    .onFailure(InventoryUnavailable.class, reply -> "short")
+                    .compensateWith(InventoryReleased.class, data -> new ReleaseInventory(data.sagaId()))
+                .build();
+
+        SagaScenario.given(oneStep).sagaStartedWith(new ToyData(ID, null))
+                .expect().command(new ReserveInventory(ID, List.of())).state(RUNNING)
+                .andGivenReply(new InventoryUnavailable(ID, List.of()))
+                .expect().noCommands().state(COMPENSATED).history(REPLY_RECEIVED, STATE_CHANGED);
+    }
+
+    @Test
+    void transitionCarriesTheAwaitedStepsDeclaredTimeout() {
+        SagaEngine<ToyData> engine = new SagaEngine<>(THREE_STEPS);
+
+        Transition<ToyData> started = engine.start(new ToyData(ID, null));
+        Transition<ToyData> charging = engine.handle(snapshotOf(started), new InventoryReserved(ID));
+
+        assertThat(started.declaredStepTimeout()).contains(Duration.ofSeconds(5));
+        assertThat(charging.declaredStepTimeout()).isEmpty();
+        assertThat(charging.history()).extracting(HistoryEntry::type).containsExactly(REPLY_RECEIVED, COMMAND_SENT);
+    }
+
+    @Test
+    void refusesAReplyForAnotherSaga() {
+        SagaEngine<ToyData> engine = new SagaEngine<>(THREE_STEPS);
+        Transition<ToyData> started = engine.start(new ToyData(ID, null));
+
+        assertThatThrownBy(() -> engine.handle(snapshotOf(started), new InventoryReserved(UUID.randomUUID())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("handed to saga " + ID);
+    }
+
+    @Test
+    void definitionAndItsStepsCannotBeChanged() {
+        assertThatThrownBy(() -> THREE_STEPS.steps().remove(0)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(THREE_STEPS.name()).isEqualTo("toy");
+        assertThat(THREE_STEPS.version()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsTwoStepsWithTheSameName() {
+        assertThatThrownBy(() -> SagaDefinition.<ToyData>builder("dup", 1)
+                .step("a").invoke(data -> new ApproveOrder(data.sagaId())).onSuccess(OrderApproved.class)
+                .step("a").invoke(data -> new ApproveOrder(data.sagaId())).onSuccess(OrderApproved.class)
+                .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("two steps named a");
+    }
+
+    @Test
+    void rejectsAStepThatSendsButCanNeverComplete() {
+        assertThatThrownBy(() -> SagaDefinition.<ToyData>builder("stuck", 1)
+                .step("a").invoke(data -> new ApproveOrder(data.sagaId()))
+                .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no reply completes it");
+    }
+
+    @Test
+    void rejectsAReplyThatBothSucceedsAndFails() {
+        assertThatThrownBy(() -> SagaDefinition.<ToyData>builder("ambiguous", 1)
+                .step("a").invoke(data -> new ApproveOrder(data.sagaId()))
+                    .onSuccess(OrderApproved.class)
+                    .onFailure(OrderApproved.class, reply -> "?")
+                .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("OrderApproved cannot both succeed and fail");
+    }
+
+    @Test
+    void rejectsAVersionBelowOne() {
+        assertThatThrownBy(() -> SagaDefinition.<ToyData>builder("v0", 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static SagaSnapshot<ToyData> snapshotOf(Transition<ToyData> transition) {
+        return new SagaSnapshot<>(ID, transition.state(), transition.currentStep(), transition.data());
+    }
+}
