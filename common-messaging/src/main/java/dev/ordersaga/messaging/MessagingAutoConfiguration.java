@@ -2,6 +2,7 @@ package dev.ordersaga.messaging;
 
 import dev.ordersaga.messaging.consumer.ConsumerConfiguration;
 import dev.ordersaga.messaging.outbox.Outbox;
+import dev.ordersaga.messaging.relay.RelayConfiguration;
 import dev.ordersaga.schema.Topics;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Import;
@@ -29,7 +31,7 @@ import org.springframework.kafka.core.KafkaAdmin;
         DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class,
         HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class, KafkaAutoConfiguration.class})
 @EnableConfigurationProperties(MessagingProperties.class)
-@Import({ConsumerConfiguration.class})
+@Import({ConsumerConfiguration.class, RelayConfiguration.class})
 public class MessagingAutoConfiguration {
 
     MessagingAutoConfiguration(MessagingProperties properties, Environment environment) {
@@ -43,7 +45,9 @@ public class MessagingAutoConfiguration {
         return new MessageCodec();
     }
 
+    /** After the service's own migrations: Flyway refuses to start on a schema it finds non-empty. */
     @Bean
+    @DependsOnDatabaseInitialization
     MessagingSchema messagingSchema(DataSource dataSource) {
         return new MessagingSchema(dataSource);
     }

@@ -1,0 +1,149 @@
+package dev.ordersaga.messaging.relay;
+
+import static dev.ordersaga.messaging.relay.OutboxChangeEventsTest.CAUSE_ID;
+import static dev.ordersaga.messaging.relay.OutboxChangeEventsTest.ID;
+import static dev.ordersaga.messaging.relay.OutboxChangeEventsTest.ORDER_ID;
+import static dev.ordersaga.messaging.relay.OutboxChangeEventsTest.TRACE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ordersaga.schema.Headers;
+import io.debezium.engine.ChangeEvent;
+import io.debezium.engine.DebeziumEngine;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class OutboxBatchPublisherTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final MockProducer<String, byte[]> producer =
+            new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final OutboxBatchPublisher publisher = new OutboxBatchPublisher(producer, new OutboxChangeEvents(),
+            new RelayMetrics(meters, new ReplicationSlot(new JdbcTemplate(), "test_outbox"),
+                    Clock.fixed(Instant.ofEpochMilli(1767261600123L + 40), ZoneOffset.UTC)));
+    private final RecordingCommitter committer = new RecordingCommitter();
+
+    private final List<ChangeEvent<String, String>> batch = List.of(
+            new Event(OutboxChangeEventsTest.heartbeat()),
+            new Event(OutboxChangeEventsTest.outboxInsert(CAUSE_ID)),
+            new Event(OutboxChangeEventsTest.heartbeatRowUpdate()),
+            new Event(OutboxChangeEventsTest.outboxInsert(null).replace(ID, "11111111-2a0c-4d7e-8e11-2d3c4b5a6978")));
+
+    @Test
+    void publishesOutboxInsertsAndMarksTheBatchOnlyOnceKafkaAcknowledgedThem() {
+        CompletableFuture<Void> handling = handleAsync(batch);
+        await().atMost(TIMEOUT).until(() -> producer.history().size() == 2);
+        producer.completeNext();
+
+        assertThat(committer.processed).isEmpty();
+        producer.completeNext();
+        handling.join();
+
+        assertThat(committer.processed).containsExactlyElementsOf(batch);
+        assertThat(committer.batchesFinished).isEqualTo(1);
+        ProducerRecord<String, byte[]> first = producer.history().get(0);
+        assertThat(first.topic()).isEqualTo("saga.replies");
+        assertThat(first.key()).isEqualTo(ORDER_ID);
+        assertThat(new String(first.value(), StandardCharsets.UTF_8)).isEqualTo("{\"orderId\": \"" + ORDER_ID + "\"}");
+        assertThat(header(first, Headers.MESSAGE_ID)).isEqualTo(ID);
+        assertThat(header(first, Headers.MESSAGE_TYPE)).isEqualTo("InventoryReserved");
+        assertThat(header(first, Headers.SCHEMA_VERSION)).isEqualTo("1");
+        assertThat(header(first, Headers.CORRELATION_ID)).isEqualTo(ORDER_ID);
+        assertThat(header(first, Headers.CAUSATION_ID)).isEqualTo(CAUSE_ID);
+        assertThat(header(first, Headers.TRACEPARENT)).isEqualTo(TRACE);
+        assertThat(producer.history().get(1).headers().lastHeader(Headers.CAUSATION_ID)).isNull();
+        assertThat(meters.get("messaging.relay.published").counter().count()).isEqualTo(2);
+        assertThat(meters.get("messaging.relay.publish.lag").timer().max(java.util.concurrent.TimeUnit.MILLISECONDS))
+                .isEqualTo(40);
+    }
+
+    @Test
+    void marksNothingAndFailsWhenASendIsNotAcknowledged() {
+        CompletableFuture<Void> handling = handleAsync(batch);
+        await().atMost(TIMEOUT).until(() -> producer.history().size() == 2);
+        producer.completeNext();
+        producer.errorNext(new TimeoutException("no leader"));
+
+        assertThat(handling).failsWithin(TIMEOUT)
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .havingCause()
+                .isInstanceOf(OutboxBatchPublisher.OutboxPublishException.class);
+        assertThat(committer.processed).isEmpty();
+        assertThat(committer.batchesFinished).isZero();
+    }
+
+    private CompletableFuture<Void> handleAsync(List<ChangeEvent<String, String>> records) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                publisher.handleBatch(records, committer);
+            } catch (InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    private static String header(ProducerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private record Event(String value) implements ChangeEvent<String, String> {
+
+        @Override
+        public String key() {
+            return null;
+        }
+
+        @Override
+        public String destination() {
+            return "messaging-it.public.outbox";
+        }
+
+        @Override
+        public Integer partition() {
+            return null;
+        }
+    }
+
+    private static final class RecordingCommitter implements DebeziumEngine.RecordCommitter<ChangeEvent<String, String>> {
+
+        private final List<ChangeEvent<String, String>> processed = new CopyOnWriteArrayList<>();
+        private volatile int batchesFinished;
+
+        @Override
+        public void markProcessed(ChangeEvent<String, String> record) {
+            processed.add(record);
+        }
+
+        @Override
+        public void markBatchFinished() {
+            batchesFinished++;
+        }
+
+        @Override
+        public void markProcessed(ChangeEvent<String, String> record, DebeziumEngine.Offsets offsets) {
+            markProcessed(record);
+        }
+
+        @Override
+        public DebeziumEngine.Offsets buildOffsets() {
+            throw new UnsupportedOperationException("The publisher never rewrites offsets");
+        }
+    }
+}
