@@ -11,9 +11,10 @@ import java.util.function.Supplier;
  * @param messageId   the handled message's id
  * @param messageType its type name
  * @param topic       where it came from
+ * @param key         its Kafka key, may be null; answers to a message without an order id keep it
  * @param traceparent its W3C trace context, may be null
  */
-public record MessageContext(UUID messageId, String messageType, String topic, String traceparent) {
+public record MessageContext(UUID messageId, String messageType, String topic, String key, String traceparent) {
 
     private static final ThreadLocal<MessageContext> CURRENT = new ThreadLocal<>();
 

@@ -1,6 +1,7 @@
 package dev.ordersaga.messaging.consumer;
 
 import dev.ordersaga.messaging.MessageContext;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -50,12 +51,16 @@ final class MessageDispatcher implements MessageListener<byte[], byte[]> {
             return false;
         }
         MessageContext context = new MessageContext(
-                message.messageId(), message.type().typeName(), record.topic(), message.traceparent());
+                message.messageId(), message.type().typeName(), record.topic(), key(record), message.traceparent());
         MessageContext.callWithin(context, () -> {
             handler.handle(message.payload());
             return null;
         });
         return true;
+    }
+
+    private static String key(ConsumerRecord<byte[], byte[]> record) {
+        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     }
 
     private void skipUnhandled(ConsumerRecord<byte[], byte[]> record, IncomingMessage message) {

@@ -45,19 +45,31 @@ public class Outbox {
         requireTransaction();
         MessageType type = MessageType.of(message);
         Optional<MessageContext> cause = MessageContext.current();
+        String key = keyOf(message, cause, messageId);
         jdbc.update(INSERT,
                 messageId,
                 AGGREGATE_TYPE,
-                message.orderId().toString(),
+                key,
                 type.topic(),
                 type.typeName(),
                 type.schemaVersion(),
                 codec.encode(message),
-                message.orderId().toString(),
+                key,
                 cause.map(MessageContext::messageId).orElse(null),
                 Traceparent.childOf(cause.map(MessageContext::traceparent).orElse(null)));
         jdbc.update(DELETE, messageId);
         return messageId;
+    }
+
+    /**
+     * The order id; for the rare message without one (a request rejected for lacking it) the key of the
+     * message being answered, so the answer lands in the requester's partition, else the message id.
+     */
+    private static String keyOf(Message message, Optional<MessageContext> cause, UUID messageId) {
+        if (message.orderId() != null) {
+            return message.orderId().toString();
+        }
+        return cause.map(MessageContext::key).filter(key -> !key.isBlank()).orElse(messageId.toString());
     }
 
     private static void requireTransaction() {

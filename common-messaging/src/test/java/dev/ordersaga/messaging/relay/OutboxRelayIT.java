@@ -65,7 +65,7 @@ class OutboxRelayIT extends MessagingIntegrationTest {
         UUID orderId = UUID.randomUUID();
         UUID causeId = UUID.randomUUID();
         String parentTrace = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-        MessageContext cause = new MessageContext(causeId, "ReserveInventory", Topics.INVENTORY_COMMANDS, parentTrace);
+        MessageContext cause = new MessageContext(causeId, "ReserveInventory", Topics.INVENTORY_COMMANDS, null, parentTrace);
         try (TopicProbe replies = probe(Topics.SAGA_REPLIES)) {
             UUID messageId = transactions.execute(status ->
                     MessageContext.callWithin(cause, () -> outbox.send(new InventoryReserved(orderId))));

@@ -1,6 +1,5 @@
 package dev.ordersaga.order.intake;
 
-import dev.ordersaga.messaging.consumer.PoisonMessageException;
 import dev.ordersaga.messaging.outbox.Outbox;
 import dev.ordersaga.order.orders.NewLine;
 import dev.ordersaga.order.orders.Order;
@@ -130,12 +129,8 @@ public class OrderIntake {
         return false;
     }
 
+    /** Without an order id, the outbox keys the rejection by the request's own record key. */
     private void sendRejection(IntakeOutcome.Rejected rejected) {
-        if (rejected.orderId() == null) {
-            // The outbox keys every record by order id; without one there is no key to answer on.
-            throw new PoisonMessageException(
-                    "PlaceOrder without orderId cannot be answered with OrderRequestRejected: " + rejected.violations());
-        }
         outbox.send(new OrderRequestRejected(rejected.orderId(), "PlaceOrder", rejected.violations()));
     }
 

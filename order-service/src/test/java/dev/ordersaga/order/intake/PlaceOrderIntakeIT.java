@@ -85,7 +85,7 @@ class PlaceOrderIntakeIT extends OrderServiceIntegrationTest {
     }
 
     @Test
-    void placeOrderWithoutOrderIdIsDeadLetteredBecauseARejectionCannotBeKeyed() {
+    void placeOrderWithoutOrderIdIsRejectedOnTheRequestsOwnKey() throws Exception {
         String customerId = "customer-" + UUID.randomUUID();
         PlaceOrder request = new PlaceOrder(null, customerId, "EUR", List.of(
                 new PlaceOrder.Line("BOOK-DDD-001", 1, 100L)));
@@ -93,9 +93,11 @@ class PlaceOrderIntakeIT extends OrderServiceIntegrationTest {
 
         kafka().send(request, key);
 
-        List<ConsumerRecord<String, String>> deadLetters =
-                kafka().awaitRecords(Topics.deadLetterOf(Topics.ORDER_REQUESTS), key, records -> !records.isEmpty());
-        assertThat(deadLetters).extracting(record -> typeOf(record)).containsExactly("PlaceOrder");
+        ConsumerRecord<String, String> rejection =
+                kafka().awaitRecord(Topics.ORDER_EVENTS, key, "OrderRequestRejected");
+        OrderRequestRejected rejected = kafka().decode(rejection, OrderRequestRejected.class);
+        assertThat(rejected.orderId()).isNull();
+        assertThat(rejected.violations()).extracting(OrderRequestRejected.Violation::field).containsExactly("orderId");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM orders WHERE customer_id = ?", Integer.class, customerId))
                 .isZero();
     }
