@@ -3,6 +3,7 @@ package dev.ordersaga.infra;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -10,7 +11,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * A real single-node Kafka (KRaft, combined broker and controller) running in this JVM, through
  * spring-kafka-test's {@link EmbeddedKafkaKraftBroker}. Its logs live in a temporary directory
- * that is deleted on close.
+ * that {@link #close()} deletes: always close it (the test infrastructure and the local stack do,
+ * from their shutdown hooks).
  *
  * <p>Automatic topic creation is OFF, as it should be in production: every service declares the
  * topics it uses (and their dead-letter topics) with their partition counts. A client that
@@ -59,10 +61,25 @@ public final class KafkaServer implements AutoCloseable {
         broker.brokerProperties(properties);
         // Do not publish the address as the global system property spring.kafka.bootstrap-servers.
         broker.brokerListProperty(null);
-        broker.afterPropertiesSet();
+        startWithoutExitTimeDeletion(broker);
         KafkaServer server = new KafkaServer(broker);
         log.info("Kafka started at {}", server.bootstrapServers());
         return server;
+    }
+
+    /**
+     * Kafka's test kit asks for a JVM-exit hook that deletes the broker's temporary directory. JVM
+     * hooks run all at once, so that one would delete the logs under a broker that is still serving
+     * the services being stopped by the local stack's own hook, and the broker halts with storage
+     * errors. {@link #close()} deletes the directory anyway, after the broker has stopped.
+     */
+    private static synchronized void startWithoutExitTimeDeletion(EmbeddedKafkaKraftBroker broker) {
+        Exit.setShutdownHookAdder((name, hook) -> log.debug("Not registering Kafka test kit exit hook {}", name));
+        try {
+            broker.afterPropertiesSet();
+        } finally {
+            Exit.resetShutdownHookAdder();
+        }
     }
 
     /** The {@code host:port} list for clients' {@code bootstrap.servers}. */

@@ -61,18 +61,29 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server.
+     * Starts a server that also stops when the JVM exits, so a forgotten {@link #close()} leaves no
+     * postgres process behind.
      *
      * @param port          the port to listen on, 0 for a free one
      * @param dataDirectory where the cluster lives; an existing cluster there is reused and kept on
      *                      close. Null for a temporary directory that is deleted on close.
      */
     public static PostgresServer start(int port, Path dataDirectory) {
+        return start(port, dataDirectory, true);
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param stopOnJvmExit false when the caller stops the server itself at JVM exit, in its own
+     *                      order (the local stack stops the services that use it first)
+     * @see #start(int, Path)
+     */
+    public static PostgresServer start(int port, Path dataDirectory, boolean stopOnJvmExit) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
-                // The owner of this object decides when the server stops (after the services using it).
-                .setRegisterShutdownHook(false)
+                .setRegisterShutdownHook(stopOnJvmExit)
                 .setDataDirectoryCustomizer(PostgresServer::writeHostBasedAuthentication);
         SERVER_SETTINGS.forEach(builder::setServerConfig);
         if (dataDirectory != null) {

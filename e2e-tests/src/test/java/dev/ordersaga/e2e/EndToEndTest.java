@@ -1,0 +1,137 @@
+package dev.ordersaga.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Base of every scenario: connects to the {@link SystemUnderTest} and offers the helpers. Each
+ * scenario seeds its own products and customers under fresh ids, so scenarios never share state.
+ */
+abstract class EndToEndTest {
+
+    static final String ORDER_REQUESTS = "order.requests";
+    static final String ORDER_EVENTS = "order.events";
+    static final Duration SAGA_TIMEOUT = Duration.ofSeconds(60);
+
+    static SystemUnderTest system;
+    static PlainProducer producer;
+
+    @BeforeAll
+    static void connect() {
+        system = SystemUnderTest.get();
+        producer = new PlainProducer(system.kafkaBootstrapServers());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+
+    /** One line of a PlaceOrder as the producer writes it. */
+    record Line(String sku, Integer quantity, Long unitPrice) {
+
+        static Line of(String sku, int quantity, long unitPrice) {
+            return new Line(sku, quantity, unitPrice);
+        }
+    }
+
+    // ---- seeding, through the services' upsert endpoints
+
+    /** A new product with {@code available} units in stock; returns its SKU. */
+    static String seedProduct(long available) {
+        String sku = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Map<String, Object> product = new LinkedHashMap<>();
+        product.put("sku", sku);
+        product.put("name", "End-to-end product " + sku);
+        product.put("available", available);
+        Http.Response response = Http.put(system.inventoryService().resolve("/products"), Json.write(List.of(product)));
+        assertThat(response.status()).as("PUT /products: %s", response.body()).isBetween(200, 299);
+        return sku;
+    }
+
+    /** A new customer whose account holds {@code balance} EUR minor units; returns the customer id. */
+    static String seedCustomer(long balance) {
+        String customerId = "e2e-customer-" + UUID.randomUUID();
+        Map<String, Object> account = Map.of(
+                "customerId", customerId,
+                "balance", Map.of("amount", balance, "currency", "EUR"));
+        Http.Response response = Http.put(system.paymentService().resolve("/accounts"), Json.write(List.of(account)));
+        assertThat(response.status()).as("PUT /accounts: %s", response.body()).isBetween(200, 299);
+        return customerId;
+    }
+
+    // ---- requests, as an outside producer sends them
+
+    static String placeOrderJson(String orderId, String customerId, Line... lines) {
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("orderId", orderId);
+        order.put("customerId", customerId);
+        order.put("currency", "EUR");
+        order.put("lines", Arrays.asList(lines));
+        return Json.write(order);
+    }
+
+    /** Publishes a PlaceOrder with a fresh message id, keyed by the order id. */
+    static void publishPlaceOrder(String orderId, String json) {
+        producer.publish(ORDER_REQUESTS, orderId, json, Map.of(
+                "message-id", UUID.randomUUID().toString(),
+                "message-type", "PlaceOrder",
+                "schema-version", "1",
+                "correlation-id", orderId));
+    }
+
+    static TopicWatcher watch(String topic) {
+        return TopicWatcher.fromEnd(system.kafkaBootstrapServers(), topic);
+    }
+
+    // ---- reading the services' state
+
+    /** Waits until {@code GET /orders/{id}} shows {@code status}, and returns the order. */
+    static Views.Order awaitOrderStatus(String orderId, String status) {
+        return await("order " + orderId + " to be " + status)
+                .atMost(SAGA_TIMEOUT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> findOrder(orderId), order -> order != null && status.equals(order.status()));
+    }
+
+    static Http.Response getOrder(String orderId) {
+        return Http.get(system.orderService().resolve("/orders/" + orderId));
+    }
+
+    static Views.Product product(String sku) {
+        return read(Http.get(system.inventoryService().resolve("/products/" + sku)), Views.Product.class);
+    }
+
+    static Views.Account account(String customerId) {
+        return read(Http.get(system.paymentService().resolve("/accounts/" + customerId)), Views.Account.class);
+    }
+
+    static Views.Payment payment(String orderId) {
+        return read(Http.get(system.paymentService().resolve("/payments/" + orderId)), Views.Payment.class);
+    }
+
+    static Views.Saga saga(String orderId) {
+        return read(Http.get(system.sagaOrchestrator().resolve("/sagas/" + orderId)), Views.Saga.class);
+    }
+
+    private static Views.Order findOrder(String orderId) {
+        Http.Response response = getOrder(orderId);
+        return response.status() == 404 ? null : read(response, Views.Order.class);
+    }
+
+    private static <T> T read(Http.Response response, Class<T> type) {
+        assertThat(response.status()).as("%s: %s", type.getSimpleName(), response.body()).isEqualTo(200);
+        return Json.read(response.body(), type);
+    }
+}

@@ -1,0 +1,487 @@
+package dev.ordersaga.localstack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ordersaga.infra.KafkaServer;
+import dev.ordersaga.infra.PostgresServer;
+import dev.ordersaga.infra.ServiceDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system on one machine without Docker: a real PostgreSQL server (one database and role
+ * per service), a real Kafka broker, and the four services, each as its own OS process
+ * ({@code java -jar <module>/target/<module>-exec.jar}) with its log in
+ * {@code <dataDirectory>/logs/<module>.log}. Once every service reports UP, seed data goes in
+ * through their REST APIs.
+ *
+ * <pre>{@code
+ * try (LocalStack stack = LocalStack.builder().freePorts().build().start()) {
+ *     URI orders = stack.endpoints().orderServiceUrl();
+ * }
+ * }</pre>
+ *
+ * <p>{@link #close()} stops everything, and a JVM shutdown hook calls it too, so Ctrl-C or the end
+ * of a test run leaves no service process behind.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration HEALTH_POLL = Duration.ofMillis(250);
+    private static final int LOG_TAIL_LINES = 60;
+
+    private final Builder settings;
+    private final Path root;
+    private final Path dataDirectory;
+    private final Path logDirectory;
+    private final boolean temporaryDataDirectory;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<StackService, ServiceProcess> processes = new EnumMap<>(StackService.class);
+    private final Map<StackService, ServiceDatabase> databases = new EnumMap<>(StackService.class);
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
+    private PostgresServer postgres;
+    private KafkaServer kafka;
+
+    private LocalStack(Builder settings) {
+        this.settings = settings;
+        this.root = settings.rootDirectory != null ? settings.rootDirectory : ProjectRoot.locate();
+        this.temporaryDataDirectory = settings.dataDirectory == null;
+        this.dataDirectory = temporaryDataDirectory ? createTemporaryDirectory() : settings.dataDirectory.toAbsolutePath();
+        this.logDirectory = settings.logDirectory != null
+                ? settings.logDirectory.toAbsolutePath()
+                : dataDirectory.resolve("logs");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts PostgreSQL, creates the services' databases, starts Kafka, launches the services, waits
+     * until all are healthy and seeds them. On failure everything started so far is stopped again
+     * and the exception says which service failed, with the end of its log.
+     */
+    public LocalStack start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("A LocalStack starts once");
+        }
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            requireServiceJars();
+            requireFixedPortsFree();
+            prepareDataDirectory();
+            startPostgres();
+            kafka = KafkaServer.start(settings.kafkaPort);
+            createServiceProcesses();
+            processes.values().forEach(ServiceProcess::launch);
+            awaitHealthy(List.copyOf(processes.values()), settings.healthTimeout);
+            seed();
+            return this;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("Interrupted while starting the local stack", e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public Endpoints endpoints() {
+        requireStarted();
+        Map<StackService, URI> urls = new EnumMap<>(StackService.class);
+        processes.forEach((service, process) -> urls.put(service, process.baseUrl()));
+        return new Endpoints(kafka.bootstrapServers(), postgres.port(), urls, databases);
+    }
+
+    public SeedData seedData() {
+        return settings.seedData;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Where the services' logs go: {@code <dataDirectory>/logs} unless configured. */
+    public Path logDirectory() {
+        return logDirectory;
+    }
+
+    /** The log file of a service, by module name, e.g. {@code order-service}. */
+    public Path logFile(String service) {
+        return process(service).logFile();
+    }
+
+    public boolean isRunning(String service) {
+        return process(service).isAlive();
+    }
+
+    /** Graceful stop (SIGTERM, then SIGKILL after 20 s), as an orchestrator would stop a pod. */
+    public void stopService(String service) {
+        process(service).stop(STOP_GRACE);
+    }
+
+    /** SIGKILL, as a crash would: the service gets no chance to finish what it was doing. */
+    public void killService(String service) {
+        process(service).kill();
+    }
+
+    /** Launches a stopped or killed service again, with the same port and arguments, and waits until it is UP. */
+    public void startService(String service) {
+        ServiceProcess process = process(service);
+        process.launch();
+        try {
+            awaitHealthy(List.of(process), settings.healthTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + service, e);
+        }
+    }
+
+    /**
+     * Stops the services (SIGTERM, all at once; SIGKILL for any still running after 20 s), then Kafka,
+     * then PostgreSQL, and deletes a temporary data directory. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (Thread.currentThread() != shutdownHook) {
+            removeShutdownHook();
+        }
+        stopServices();
+        quietly("stop Kafka", () -> {
+            if (kafka != null) {
+                kafka.close();
+            }
+        });
+        quietly("stop PostgreSQL", () -> {
+            if (postgres != null) {
+                postgres.close();
+            }
+        });
+        if (temporaryDataDirectory) {
+            quietly("delete " + dataDirectory, () -> deleteRecursively(dataDirectory));
+        }
+        log.info("Local stack stopped");
+    }
+
+    // One grace period for all: they were all asked to stop at the same moment.
+    private void stopServices() {
+        processes.values().forEach(process -> quietly("stop " + process.service().moduleName(), process::requestStop));
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        processes.values().forEach(process -> quietly("stop " + process.service().moduleName(),
+                () -> process.awaitExit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))));
+    }
+
+    private void requireServiceJars() {
+        List<Path> missing = settings.servicePorts.keySet().stream()
+                .map(service -> ProjectRoot.executableJar(root, service))
+                .filter(jar -> !Files.isRegularFile(jar))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Service jars not built: " + missing
+                    + "; build them with ./mvnw -DskipTests package in " + root);
+        }
+    }
+
+    private void requireFixedPortsFree() {
+        Ports.requireFree(settings.postgresPort, "PostgreSQL", "--postgres-port");
+        Ports.requireFree(settings.kafkaPort, "Kafka", "--kafka-port");
+        settings.servicePorts.forEach((service, port) ->
+                Ports.requireFree(port, service.moduleName(), "--base-port or --" + service.moduleName() + "-port"));
+    }
+
+    private void prepareDataDirectory() {
+        try {
+            Files.createDirectories(dataDirectory);
+            Files.createDirectories(logDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare data directory " + dataDirectory, e);
+        }
+    }
+
+    private void startPostgres() {
+        postgres = PostgresServer.start(settings.postgresPort, dataDirectory.resolve("postgres"), false);
+        for (StackService service : settings.servicePorts.keySet()) {
+            databases.put(service, postgres.createDatabase(service.database(), service.role(), service.password()));
+        }
+    }
+
+    private void createServiceProcesses() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        settings.servicePorts.forEach((service, configuredPort) -> {
+            int port = configuredPort == 0 ? Ports.free() : configuredPort;
+            ServiceDatabase database = databases.get(service);
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            command.addAll(settings.jvmArgs);
+            command.add("-jar");
+            command.add(ProjectRoot.executableJar(root, service).toString());
+            command.add("--server.port=" + port);
+            command.add("--spring.datasource.url=" + database.jdbcUrl());
+            command.add("--spring.datasource.username=" + database.username());
+            command.add("--spring.datasource.password=" + database.password());
+            command.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+            command.addAll(settings.commonServiceArgs);
+            command.addAll(settings.serviceArgs.getOrDefault(service, List.of()));
+            processes.put(service, new ServiceProcess(service, command,
+                    logDirectory.resolve(service.moduleName() + ".log"),
+                    dataDirectory.resolve("work").resolve(service.moduleName()),
+                    URI.create("http://localhost:" + port)));
+        });
+    }
+
+    private void awaitHealthy(List<ServiceProcess> waitingFor, Duration timeout) throws InterruptedException {
+        HealthProbe probe = new HealthProbe(http, json);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ServiceProcess> pending = new ArrayList<>(waitingFor);
+        long startedAt = System.nanoTime();
+        while (!pending.isEmpty()) {
+            for (ServiceProcess process : List.copyOf(pending)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(process.service().moduleName() + " " + process.exitDescription()
+                            + " before it became healthy. Last lines of " + process.logFile() + ":"
+                            + System.lineSeparator() + process.logTail(LOG_TAIL_LINES));
+                }
+                if (probe.isUp(process.baseUrl())) {
+                    pending.remove(process);
+                    log.info("{} is UP at {}", process.service().moduleName(), process.baseUrl());
+                }
+            }
+            if (!pending.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw notHealthyInTime(pending.get(0), timeout);
+                }
+                // Waiting on the process, not sleeping: a crash ends the pause at once.
+                pending.get(0).stillAliveAfter(HEALTH_POLL);
+            }
+        }
+        log.info("Healthy after {} ms: {}", Duration.ofNanos(System.nanoTime() - startedAt).toMillis(),
+                waitingFor.stream().map(process -> process.service().moduleName()).toList());
+    }
+
+    private static IllegalStateException notHealthyInTime(ServiceProcess process, Duration timeout) {
+        return new IllegalStateException(process.service().moduleName() + " was not healthy at " + process.baseUrl()
+                + "/actuator/health within " + timeout.toSeconds() + " s. Last lines of " + process.logFile() + ":"
+                + System.lineSeparator() + process.logTail(LOG_TAIL_LINES));
+    }
+
+    private void seed() throws InterruptedException {
+        SeedData data = settings.seedData;
+        if (data.products().isEmpty() && data.accounts().isEmpty()) {
+            return;
+        }
+        ServiceProcess inventory = processes.get(StackService.INVENTORY_SERVICE);
+        ServiceProcess payment = processes.get(StackService.PAYMENT_SERVICE);
+        if (inventory == null || payment == null) {
+            throw new IllegalStateException("Seeding needs inventory-service and payment-service in the stack");
+        }
+        new Seeder(http, json).seed(data, inventory.baseUrl(), payment.baseUrl());
+        log.info("Seeded {} products and {} customer accounts", data.products().size(), data.accounts().size());
+    }
+
+    private ServiceProcess process(String service) {
+        requireStarted();
+        ServiceProcess process = processes.get(StackService.byName(service));
+        if (process == null) {
+            throw new IllegalArgumentException(service + " is not part of this stack");
+        }
+        return process;
+    }
+
+    private void requireStarted() {
+        if (!started.get() || closed.get()) {
+            throw new IllegalStateException("The local stack is not running");
+        }
+    }
+
+    private void removeShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shutdownInProgress) {
+            // The JVM is exiting and runs the hook anyway; close() is idempotent.
+        }
+    }
+
+    private static Path createTemporaryDirectory() {
+        try {
+            return Files.createTempDirectory("ordersaga-local-stack-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a temporary data directory", e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private static void quietly(String action, ThrowingAction step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            log.warn("Could not {}: {}", action, e.toString());
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingAction {
+        void run() throws Exception;
+    }
+
+    /** Settings of a stack; every port defaults to the documented one, 0 means a free port. */
+    public static final class Builder {
+
+        private int postgresPort = 5432;
+        private int kafkaPort = 9092;
+        private final Map<StackService, Integer> servicePorts = new LinkedHashMap<>();
+        private Path dataDirectory;
+        private Path logDirectory;
+        private Path rootDirectory;
+        private List<String> jvmArgs = List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
+        private final List<String> commonServiceArgs = new ArrayList<>();
+        private final Map<StackService, List<String>> serviceArgs = new EnumMap<>(StackService.class);
+        private Duration healthTimeout = Duration.ofSeconds(120);
+        private SeedData seedData = SeedData.standard();
+
+        private Builder() {
+            for (StackService service : StackService.values()) {
+                servicePorts.put(service, service.defaultPort());
+            }
+        }
+
+        public Builder postgresPort(int port) {
+            this.postgresPort = requirePort(port);
+            return this;
+        }
+
+        public Builder kafkaPort(int port) {
+            this.kafkaPort = requirePort(port);
+            return this;
+        }
+
+        public Builder servicePort(StackService service, int port) {
+            servicePorts.put(service, requirePort(port));
+            return this;
+        }
+
+        /** The services get consecutive ports from {@code basePort}, in catalogue order (8081 gives 8081..8084). */
+        public Builder basePort(int basePort) {
+            requirePort(basePort);
+            for (StackService service : StackService.values()) {
+                servicePorts.put(service, basePort == 0 ? 0 : requirePort(basePort + service.ordinal()));
+            }
+            return this;
+        }
+
+        /** Every server on a free port: for tests that run beside other stacks. */
+        public Builder freePorts() {
+            return postgresPort(0).kafkaPort(0).basePort(0);
+        }
+
+        /** Where PostgreSQL's data and the logs go; kept on close. Absent: a temporary directory, deleted on close. */
+        public Builder dataDirectory(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+            return this;
+        }
+
+        /**
+         * Where the services' logs go, kept on close (default {@code <dataDirectory>/logs}). Useful with a
+         * temporary data directory, e.g. to keep a test run's logs in {@code target/}.
+         */
+        public Builder logDirectory(Path logDirectory) {
+            this.logDirectory = logDirectory;
+            return this;
+        }
+
+        /** The project root holding the service modules; absent: see {@link ProjectRoot#locate()}. */
+        public Builder rootDirectory(Path rootDirectory) {
+            this.rootDirectory = rootDirectory;
+            return this;
+        }
+
+        /** JVM options of each service process (default {@code -Xmx384m -XX:+ExitOnOutOfMemoryError}). */
+        public Builder jvmArgs(List<String> jvmArgs) {
+            this.jvmArgs = List.copyOf(jvmArgs);
+            return this;
+        }
+
+        /** Extra command-line arguments for every service, e.g. {@code --logging.level.root=DEBUG}. */
+        public Builder serviceArgs(String... args) {
+            commonServiceArgs.addAll(List.of(args));
+            return this;
+        }
+
+        /** Extra command-line arguments for one service. */
+        public Builder serviceArgs(StackService service, String... args) {
+            serviceArgs.computeIfAbsent(service, ignored -> new ArrayList<>()).addAll(List.of(args));
+            return this;
+        }
+
+        public Builder healthTimeout(Duration healthTimeout) {
+            this.healthTimeout = healthTimeout;
+            return this;
+        }
+
+        /** What to seed once the services are up (default {@link SeedData#standard()}). */
+        public Builder seedData(SeedData seedData) {
+            this.seedData = seedData;
+            return this;
+        }
+
+        /** A stack with a snapshot of these settings; later changes to this builder do not affect it. */
+        public LocalStack build() {
+            return new LocalStack(copy());
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.postgresPort = postgresPort;
+            copy.kafkaPort = kafkaPort;
+            copy.servicePorts.putAll(servicePorts);
+            copy.dataDirectory = dataDirectory;
+            copy.logDirectory = logDirectory;
+            copy.rootDirectory = rootDirectory;
+            copy.jvmArgs = jvmArgs;
+            copy.commonServiceArgs.addAll(commonServiceArgs);
+            serviceArgs.forEach((service, args) -> copy.serviceArgs.put(service, List.copyOf(args)));
+            copy.healthTimeout = healthTimeout;
+            copy.seedData = seedData;
+            return copy;
+        }
+
+        private static int requirePort(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("Not a port: " + port);
+            }
+            return port;
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package dev.ordersaga.localstack;
+
+import dev.ordersaga.localstack.load.LoadDriver;
+import dev.ordersaga.localstack.load.LoadOptions;
+import dev.ordersaga.localstack.load.LoadSummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code local-stack.sh}: the whole system on this machine, optionally under a demo or benchmark load. */
+@Command(
+        name = "local-stack",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Starts PostgreSQL, Kafka and the four services (each as its own process), seeds 20 products and 50"
+                    + " customers, and prints where everything listens.",
+            "Without --orders it runs until Ctrl-C. With --orders N it publishes N PlaceOrder requests, reports"
+                    + " throughput and latency, stops everything and exits: 0 if every order reached a final state,"
+                    + " 1 if not."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every order finished (or the stack was stopped with Ctrl-C)",
+            "1:the stack did not start, or some order did not finish",
+            "2:invalid command line"
+        })
+public final class LocalStackCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--orders", paramLabel = "N", description = "Publish N orders, report, then exit.")
+    private Integer orders;
+
+    @Option(names = "--concurrency", paramLabel = "C", defaultValue = "64",
+            description = "Most orders in flight at once (default: ${DEFAULT-VALUE}).")
+    private int concurrency;
+
+    @Option(names = "--completion-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to wait for the last orders to finish (default: ${DEFAULT-VALUE}).")
+    private int completionTimeoutSeconds;
+
+    @Option(names = "--startup-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long the services may take to become healthy (default: ${DEFAULT-VALUE}).")
+    private int startupTimeoutSeconds;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep PostgreSQL's data and the service logs here (default: a temporary directory,"
+                    + " deleted on exit).")
+    private Path dataDirectory;
+
+    @Option(names = "--postgres-port", paramLabel = "PORT", defaultValue = "5432",
+            description = "PostgreSQL port, 0 for a free one (default: ${DEFAULT-VALUE}).")
+    private int postgresPort;
+
+    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092",
+            description = "Kafka port, 0 for a free one (default: ${DEFAULT-VALUE}).")
+    private int kafkaPort;
+
+    @Option(names = "--base-port", paramLabel = "PORT", defaultValue = "8081",
+            description = "First service port: order, inventory, payment, saga get PORT..PORT+3,"
+                    + " 0 for free ones (default: ${DEFAULT-VALUE}).")
+    private int basePort;
+
+    @Option(names = "--order-service-port", paramLabel = "PORT", description = "Overrides --base-port for order-service.")
+    private Integer orderServicePort;
+
+    @Option(names = "--inventory-service-port", paramLabel = "PORT", description = "Overrides --base-port for inventory-service.")
+    private Integer inventoryServicePort;
+
+    @Option(names = "--payment-service-port", paramLabel = "PORT", description = "Overrides --base-port for payment-service.")
+    private Integer paymentServicePort;
+
+    @Option(names = "--saga-orchestrator-port", paramLabel = "PORT", description = "Overrides --base-port for saga-orchestrator.")
+    private Integer sagaOrchestratorPort;
+
+    @Option(names = "--service-arg", paramLabel = "ARG",
+            description = "Extra argument for every service, repeatable, e.g. --service-arg=--logging.level.dev.ordersaga=DEBUG")
+    private List<String> serviceArgs = new ArrayList<>();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new LocalStackCommand())
+                .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+                    commandLine.getErr().println("local-stack failed: " + exception.getMessage());
+                    return 1;
+                });
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        validate();
+        LocalStack stack = configure().build();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Starting the local stack (PostgreSQL, Kafka, 4 services); the services take a while to boot...");
+        out.flush();
+        stack.start();
+        out.println();
+        out.println("order-saga local stack is up:");
+        out.print(EndpointTable.format(stack.endpoints(), stack.dataDirectory(), stack.logDirectory()));
+        out.flush();
+        if (orders == null) {
+            out.println("Press Ctrl-C to stop.");
+            out.flush();
+            // Ctrl-C ends the JVM; the stack's shutdown hook stops every process it started.
+            Thread.currentThread().join();
+            return 0;
+        }
+        try {
+            return runLoad(stack, out);
+        } finally {
+            stack.close();
+        }
+    }
+
+    private int runLoad(LocalStack stack, PrintWriter out) throws InterruptedException {
+        out.printf("%nPublishing %d orders to order.requests, at most %d in flight...%n", orders, concurrency);
+        out.flush();
+        LoadDriver driver = new LoadDriver(stack.endpoints().kafkaBootstrapServers(), stack.seedData().skus(),
+                stack.seedData().customerIds(), new LoadOptions(orders, concurrency, Duration.ofSeconds(completionTimeoutSeconds)),
+                System.out);
+        LoadSummary summary = driver.run();
+        out.println();
+        out.println(summary.format());
+        out.flush();
+        return summary.allOrdersFinished() ? 0 : 1;
+    }
+
+    private LocalStack.Builder configure() {
+        LocalStack.Builder builder = LocalStack.builder()
+                .postgresPort(postgresPort)
+                .kafkaPort(kafkaPort)
+                .basePort(basePort)
+                .dataDirectory(dataDirectory)
+                .healthTimeout(Duration.ofSeconds(startupTimeoutSeconds))
+                .serviceArgs(serviceArgs.toArray(String[]::new));
+        overridePort(builder, StackService.ORDER_SERVICE, orderServicePort);
+        overridePort(builder, StackService.INVENTORY_SERVICE, inventoryServicePort);
+        overridePort(builder, StackService.PAYMENT_SERVICE, paymentServicePort);
+        overridePort(builder, StackService.SAGA_ORCHESTRATOR, sagaOrchestratorPort);
+        return builder;
+    }
+
+    private static void overridePort(LocalStack.Builder builder, StackService service, Integer port) {
+        if (port != null) {
+            builder.servicePort(service, port);
+        }
+    }
+
+    private void validate() {
+        if (orders != null && orders < 1) {
+            throw invalid("--orders must be at least 1");
+        }
+        if (concurrency < 1) {
+            throw invalid("--concurrency must be at least 1");
+        }
+        if (startupTimeoutSeconds < 1) {
+            throw invalid("--startup-timeout must be at least 1 second");
+        }
+        if (completionTimeoutSeconds < 1) {
+            throw invalid("--completion-timeout must be at least 1 second");
+        }
+        requirePort("--postgres-port", postgresPort);
+        requirePort("--kafka-port", kafkaPort);
+        if (basePort != 0) {
+            requirePort("--base-port", basePort + StackService.values().length - 1);
+        }
+        requirePort("--base-port", basePort);
+        for (Integer port : new Integer[] {orderServicePort, inventoryServicePort, paymentServicePort, sagaOrchestratorPort}) {
+            if (port != null) {
+                requirePort("a service port", port);
+            }
+        }
+    }
+
+    private void requirePort(String option, int port) {
+        if (port < 0 || port > 65_535) {
+            throw invalid(option + " must be a port from 0 to 65535, not " + port);
+        }
+    }
+
+    private ParameterException invalid(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

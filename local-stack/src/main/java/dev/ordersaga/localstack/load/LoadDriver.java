@@ -1,0 +1,166 @@
+package dev.ordersaga.localstack.load;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ordersaga.schema.Headers;
+import dev.ordersaga.schema.MessageType;
+import dev.ordersaga.schema.Topics;
+import dev.ordersaga.schema.intake.PlaceOrder;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes PlaceOrder requests to {@code order.requests} as an outside producer would (plain
+ * Kafka client, JSON, the documented headers), keeps at most {@code concurrency} orders in flight,
+ * and measures the time from each publish to the order's final event on {@code order.events}.
+ */
+public final class LoadDriver {
+
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
+
+    private final String bootstrapServers;
+    private final OrderGenerator generator;
+    private final LoadOptions options;
+    private final PrintStream progressOut;
+    private final ObjectMapper json = new ObjectMapper();
+    private int lastProgressLength;
+
+    /**
+     * @param skus        products that exist with enough stock
+     * @param customerIds customers whose accounts exist with enough balance
+     * @param progressOut where the live progress line goes, e.g. {@code System.out}
+     */
+    public LoadDriver(String bootstrapServers, List<String> skus, List<String> customerIds, LoadOptions options,
+            PrintStream progressOut) {
+        this.bootstrapServers = bootstrapServers;
+        this.generator = new OrderGenerator(skus, customerIds, new Random());
+        this.options = options;
+        this.progressOut = progressOut;
+    }
+
+    public LoadSummary run() throws InterruptedException {
+        InFlightOrders inFlight = new InFlightOrders(options.concurrency());
+        FinalEventListener listener = new FinalEventListener(bootstrapServers, inFlight);
+        Thread listenerThread = new Thread(listener, "load-final-events");
+        listenerThread.start();
+        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "load-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        AtomicLong lastCompleted = new AtomicLong();
+        long intervalNanos = PROGRESS_INTERVAL.toNanos();
+        progress.scheduleAtFixedRate(() -> printProgress(inFlight, listener, lastCompleted, intervalNanos),
+                intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
+
+        long firstSendNanos;
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            firstSendNanos = System.nanoTime();
+            sendAll(producer, inFlight);
+            producer.flush();
+            inFlight.awaitAllFinished(options.completionTimeout());
+        } finally {
+            progress.shutdownNow();
+            listener.stop();
+            listenerThread.join();
+        }
+        printProgress(inFlight, listener, lastCompleted, intervalNanos);
+        progressOut.println();
+        return summary(inFlight, listener, firstSendNanos);
+    }
+
+    private void sendAll(KafkaProducer<String, byte[]> producer, InFlightOrders inFlight) throws InterruptedException {
+        for (int i = 0; i < options.orders(); i++) {
+            if (!inFlight.takeSlot(options.completionTimeout())) {
+                progressOut.printf("%nNo order finished within %d s; stopping the load early.%n",
+                        options.completionTimeout().toSeconds());
+                return;
+            }
+            PlaceOrder order = generator.next();
+            String orderId = order.orderId().toString();
+            ProducerRecord<String, byte[]> record = placeOrderRecord(order);
+            inFlight.sent(orderId, System.nanoTime());
+            producer.send(record, (metadata, failure) -> {
+                if (failure != null) {
+                    inFlight.sendFailed(orderId);
+                }
+            });
+        }
+    }
+
+    private ProducerRecord<String, byte[]> placeOrderRecord(PlaceOrder order) {
+        String orderId = order.orderId().toString();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ORDER_REQUESTS, orderId, toJson(order));
+        record.headers()
+                .add(Headers.MESSAGE_ID, utf8(UUID.randomUUID().toString()))
+                .add(Headers.MESSAGE_TYPE, utf8(MessageType.PLACE_ORDER.typeName()))
+                .add(Headers.SCHEMA_VERSION, utf8(Integer.toString(MessageType.PLACE_ORDER.schemaVersion())))
+                .add(Headers.CORRELATION_ID, utf8(orderId));
+        return record;
+    }
+
+    private synchronized void printProgress(InFlightOrders inFlight, FinalEventListener listener, AtomicLong lastCompleted,
+            long intervalNanos) {
+        long completed = inFlight.completed();
+        double rate = (completed - lastCompleted.getAndSet(completed)) / (intervalNanos / 1e9);
+        String line = ProgressLine.format(inFlight.sent(), options.orders(), completed, listener.outcomeCounts(), rate);
+        // Pad with blanks so a shorter line fully covers the one before it.
+        progressOut.print("\r" + line + " ".repeat(Math.max(0, lastProgressLength - line.length())));
+        lastProgressLength = line.length();
+        progressOut.flush();
+    }
+
+    private LoadSummary summary(InFlightOrders inFlight, FinalEventListener listener, long firstSendNanos) {
+        Map<String, Long> outcomes = new LinkedHashMap<>();
+        listener.outcomeCounts().forEach((outcome, count) -> outcomes.put(outcome.typeName(), count));
+        long endNanos = inFlight.outstanding() == 0 && listener.lastFinishedNanos() != 0
+                ? listener.lastFinishedNanos()
+                : System.nanoTime();
+        return new LoadSummary(
+                options.orders(),
+                inFlight.sent(),
+                inFlight.sendFailures(),
+                outcomes,
+                inFlight.outstanding(),
+                inFlight.duplicateFinalEvents(),
+                Duration.ofNanos(endNanos - firstSendNanos),
+                LoadSummary.Latency.of(listener.latencyMicros()));
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.LINGER_MS_CONFIG, "1",
+                ProducerConfig.CLIENT_ID_CONFIG, "local-stack-load-driver"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private byte[] toJson(PlaceOrder order) {
+        try {
+            return json.writeValueAsBytes(order);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PlaceOrder is not serializable", e);
+        }
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}
