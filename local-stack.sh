@@ -48,4 +48,5 @@ if needs_build; then
   mv "$STAMP.new" "$STAMP"
 fi
 
-exec "$JAVA" -Dordersaga.root="$ROOT" -jar "$(jar_of local-stack)" "$@"
+# C1 only: on a small machine the launcher (which hosts Kafka) competes with four service JVMs for the cores.
+exec "$JAVA" -XX:TieredStopAtLevel=1 -Dordersaga.root="$ROOT" -jar "$(jar_of local-stack)" "$@"
