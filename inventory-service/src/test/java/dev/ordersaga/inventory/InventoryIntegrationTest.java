@@ -2,8 +2,10 @@ package dev.ordersaga.inventory;
 
 import dev.ordersaga.infra.TestInfrastructure;
 import dev.ordersaga.schema.Topics;
+import dev.ordersaga.testkit.KafkaTestClient;
+import dev.ordersaga.testkit.SharedKafkaTestClient;
+import dev.ordersaga.testkit.StatementRecording;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,10 +21,8 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(StatementRecorder.Configuration.class)
+@Import(StatementRecording.class)
 public abstract class InventoryIntegrationTest {
-
-    private static KafkaTestClient kafka;
 
     @Autowired
     protected JdbcTemplate jdbc;
@@ -35,20 +35,9 @@ public abstract class InventoryIntegrationTest {
         TestInfrastructure.get().registerSpringProperties(registry, "inventory", "inventory_service");
     }
 
-    /** Created after the context, which declares the topics. */
-    protected static synchronized KafkaTestClient kafka() {
-        if (kafka == null) {
-            kafka = new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers(), Topics.SAGA_REPLIES);
-        }
-        return kafka;
-    }
-
-    @AfterAll
-    static synchronized void closeKafka() {
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
+    /** Publishes commands as the orchestrator does; reads the replies the service published. */
+    protected static KafkaTestClient kafka() {
+        return SharedKafkaTestClient.readingFrom(Topics.SAGA_REPLIES);
     }
 
     /** A SKU no other test uses, so tests sharing the database never see each other's stock. */

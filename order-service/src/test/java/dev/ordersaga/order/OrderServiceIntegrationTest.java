@@ -1,6 +1,5 @@
 package dev.ordersaga.order;
 
-import static dev.ordersaga.order.KafkaTestClient.typeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,6 +10,11 @@ import dev.ordersaga.infra.TestInfrastructure;
 import dev.ordersaga.schema.Topics;
 import dev.ordersaga.schema.intake.PlaceOrder;
 import dev.ordersaga.schema.order.ApproveOrder;
+import dev.ordersaga.schema.order.OrderApproved;
+import dev.ordersaga.testkit.KafkaTestClient;
+import dev.ordersaga.testkit.ReceivedRecord;
+import dev.ordersaga.testkit.SharedKafkaTestClient;
+import dev.ordersaga.testkit.StatementRecording;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +34,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(StatementCounter.Config.class)
+@Import(StatementRecording.class)
 public abstract class OrderServiceIntegrationTest {
 
     @Autowired
@@ -39,16 +43,15 @@ public abstract class OrderServiceIntegrationTest {
     protected JdbcTemplate jdbc;
     @Autowired
     protected ObjectMapper json;
-    @Autowired
-    protected StatementCounter statementCounter;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.get().registerSpringProperties(registry, "orders", "order_service");
     }
 
+    /** Publishes like the producers and the orchestrator do; reads what the service published on order.events. */
     protected static KafkaTestClient kafka() {
-        return SharedKafkaClient.INSTANCE;
+        return SharedKafkaTestClient.readingFrom(Topics.ORDER_EVENTS);
     }
 
     protected ResultActions postOrder(PlaceOrder request) throws Exception {
@@ -92,14 +95,9 @@ public abstract class OrderServiceIntegrationTest {
      */
     protected List<String> eventTypesUpToApproval(UUID orderId) {
         kafka().send(new ApproveOrder(orderId));
-        List<String> types = kafka().awaitRecords(Topics.ORDER_EVENTS, orderId.toString(),
-                        seen -> seen.stream().anyMatch(record -> "OrderApproved".equals(typeOf(record))))
-                .stream().map(KafkaTestClient::typeOf).toList();
+        List<String> types = kafka().awaitRecords(orderId.toString(),
+                        seen -> seen.stream().anyMatch(record -> record.carries(OrderApproved.class)))
+                .stream().map(ReceivedRecord::type).toList();
         return types.subList(0, types.indexOf("OrderApproved") + 1);
-    }
-
-    private static final class SharedKafkaClient {
-        private static final KafkaTestClient INSTANCE =
-                new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers());
     }
 }

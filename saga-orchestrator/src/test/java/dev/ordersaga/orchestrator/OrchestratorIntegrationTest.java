@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ordersaga.infra.TestInfrastructure;
+import dev.ordersaga.testkit.StatementRecording;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 // Boot tests switch metric exporters off by default; the Prometheus scrape is part of what is tested.
 @AutoConfigureObservability(tracing = false)
-@Import(StatementCounting.class)
+@Import(StatementRecording.class)
 public abstract class OrchestratorIntegrationTest {
 
     @Autowired

@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.ordersaga.inventory.InventoryIntegrationTest;
-import dev.ordersaga.inventory.StatementRecorder;
-import dev.ordersaga.inventory.StatementRecorder.Execution;
+import dev.ordersaga.testkit.RecordedStatement;
+import dev.ordersaga.testkit.StatementRecorder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -28,11 +28,12 @@ class ProductApiIT extends InventoryIntegrationTest {
                 [{"sku":"%s","name":"Renamed book","available":20},
                  {"sku":"%s","name":"New mug","available":7}]""".formatted(existing, added);
 
-        List<Execution> statements = StatementRecorder.record(() -> putProducts(body)
+        List<RecordedStatement> statements = StatementRecorder.record(() -> putProducts(body)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.upserted").value(2)));
 
-        List<Execution> upserts = statements.stream().filter(s -> s.sql().contains("INSERT INTO products")).toList();
+        List<RecordedStatement> upserts =
+                statements.stream().filter(s -> s.sql().contains("INSERT INTO products")).toList();
         assertThat(upserts).hasSize(1);
         assertThat(upserts.get(0).batch()).isTrue();
         assertThat(upserts.get(0).batchSize()).isEqualTo(2);

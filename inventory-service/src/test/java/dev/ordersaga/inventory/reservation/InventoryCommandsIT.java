@@ -3,7 +3,6 @@ package dev.ordersaga.inventory.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordersaga.inventory.InventoryIntegrationTest;
-import dev.ordersaga.inventory.KafkaTestClient;
 import dev.ordersaga.schema.StockLine;
 import dev.ordersaga.schema.inventory.ConfirmReservation;
 import dev.ordersaga.schema.inventory.InventoryReleased;
@@ -13,6 +12,8 @@ import dev.ordersaga.schema.inventory.InventoryUnavailable.Shortage;
 import dev.ordersaga.schema.inventory.ReleaseInventory;
 import dev.ordersaga.schema.inventory.ReservationConfirmed;
 import dev.ordersaga.schema.inventory.ReserveInventory;
+import dev.ordersaga.testkit.KafkaTestClient;
+import dev.ordersaga.testkit.ReceivedRecord;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class InventoryCommandsIT extends InventoryIntegrationTest {
 
         kafka.send(new ReserveInventory(orderId, List.of(new StockLine(book, 3), new StockLine(mug, 2))));
 
-        assertThat(kafka.awaitReply(orderId, InventoryReserved.class)).isEqualTo(new InventoryReserved(orderId));
+        assertThat(kafka.awaitMessage(orderId, InventoryReserved.class)).isEqualTo(new InventoryReserved(orderId));
         assertThat(stockOf(book)).isEqualTo(new StockLevels(7, 3, 0));
         assertThat(stockOf(mug)).isEqualTo(new StockLevels(3, 2, 0));
         assertThat(reservationStatus()).isEqualTo("RESERVED");
@@ -46,7 +47,7 @@ class InventoryCommandsIT extends InventoryIntegrationTest {
 
         kafka.send(new ReserveInventory(orderId, List.of(new StockLine(book, 3), new StockLine(mug, 2))));
 
-        InventoryUnavailable reply = kafka.awaitReply(orderId, InventoryUnavailable.class);
+        InventoryUnavailable reply = kafka.awaitMessage(orderId, InventoryUnavailable.class);
         assertThat(reply.shortages()).containsExactly(new Shortage(mug, 2, 1));
         assertThat(stockOf(book)).isEqualTo(new StockLevels(10, 0, 0));
         assertThat(stockOf(mug)).isEqualTo(new StockLevels(1, 0, 0));
@@ -60,7 +61,7 @@ class InventoryCommandsIT extends InventoryIntegrationTest {
 
         kafka.send(new ReserveInventory(orderId, List.of(new StockLine(book, 1), new StockLine(unknown, 1))));
 
-        assertThat(kafka.awaitReply(orderId, InventoryUnavailable.class).shortages())
+        assertThat(kafka.awaitMessage(orderId, InventoryUnavailable.class).shortages())
                 .containsExactly(new Shortage(unknown, 1, 0));
         assertThat(stockOf(book)).isEqualTo(new StockLevels(10, 0, 0));
     }
@@ -72,7 +73,7 @@ class InventoryCommandsIT extends InventoryIntegrationTest {
 
         kafka.send(new ConfirmReservation(orderId));
 
-        assertThat(kafka.awaitReply(orderId, ReservationConfirmed.class)).isEqualTo(new ReservationConfirmed(orderId));
+        assertThat(kafka.awaitMessage(orderId, ReservationConfirmed.class)).isEqualTo(new ReservationConfirmed(orderId));
         assertThat(stockOf(book)).isEqualTo(new StockLevels(6, 0, 4));
         assertThat(reservationStatus()).isEqualTo("CONFIRMED");
     }
@@ -85,7 +86,7 @@ class InventoryCommandsIT extends InventoryIntegrationTest {
 
         kafka.send(new ReleaseInventory(orderId));
 
-        assertThat(kafka.awaitReply(orderId, InventoryReleased.class)).isEqualTo(new InventoryReleased(orderId));
+        assertThat(kafka.awaitMessage(orderId, InventoryReleased.class)).isEqualTo(new InventoryReleased(orderId));
         assertThat(stockOf(book)).isEqualTo(new StockLevels(10, 0, 0));
         assertThat(stockOf(mug)).isEqualTo(new StockLevels(3, 0, 0));
         assertThat(reservationStatus()).isEqualTo("RELEASED");
@@ -99,7 +100,7 @@ class InventoryCommandsIT extends InventoryIntegrationTest {
         kafka.send(command);
         kafka.send(command);
 
-        assertThat(kafka.awaitReplies(orderId, InventoryReserved.class, 2)).hasSize(2);
+        assertThat(kafka.awaitMessages(orderId, InventoryReserved.class, 2)).hasSize(2);
         assertThat(stockOf(book)).isEqualTo(new StockLevels(7, 3, 0));
         assertThat(reservedLines()).containsExactly(book + "=3");
     }
@@ -119,14 +120,15 @@ class InventoryCommandsIT extends InventoryIntegrationTest {
         seedProduct(book, 10);
         reserve(new StockLine(book, 4));
         kafka.send(new ReleaseInventory(orderId));
-        kafka.awaitReply(orderId, InventoryReleased.class);
+        kafka.awaitMessage(orderId, InventoryReleased.class);
 
         kafka.send(new ConfirmReservation(orderId));
         // A later command on the same partition proves the confirm was handled before it.
         kafka.send(new ReleaseInventory(orderId));
-        kafka.awaitReplies(orderId, InventoryReleased.class, 2);
+        kafka.awaitMessages(orderId, InventoryReleased.class, 2);
 
-        assertThat(kafka.replyTypesFor(orderId)).doesNotContain("ReservationConfirmed");
+        assertThat(kafka.recordsFor(orderId.toString())).extracting(ReceivedRecord::type)
+                .doesNotContain("ReservationConfirmed");
         assertThat(stockOf(book)).isEqualTo(new StockLevels(10, 0, 0));
     }
 
@@ -135,9 +137,9 @@ class InventoryCommandsIT extends InventoryIntegrationTest {
         seedProduct(book, 10);
 
         kafka.send(new ReleaseInventory(orderId));
-        kafka.awaitReply(orderId, InventoryReleased.class);
+        kafka.awaitMessage(orderId, InventoryReleased.class);
         kafka.send(new ReserveInventory(orderId, List.of(new StockLine(book, 3))));
-        kafka.awaitReply(orderId, InventoryReserved.class);
+        kafka.awaitMessage(orderId, InventoryReserved.class);
 
         assertThat(stockOf(book)).isEqualTo(new StockLevels(10, 0, 0));
         assertThat(reservationStatus()).isEqualTo("RELEASED");
@@ -145,7 +147,7 @@ class InventoryCommandsIT extends InventoryIntegrationTest {
 
     private void reserve(StockLine... lines) {
         kafka.send(new ReserveInventory(orderId, List.of(lines)));
-        kafka.awaitReply(orderId, InventoryReserved.class);
+        kafka.awaitMessage(orderId, InventoryReserved.class);
     }
 
     private String reservationStatus() {

@@ -6,8 +6,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.ordersaga.inventory.InventoryIntegrationTest;
-import dev.ordersaga.inventory.StatementRecorder;
-import dev.ordersaga.inventory.StatementRecorder.Execution;
+import dev.ordersaga.testkit.RecordedStatement;
+import dev.ordersaga.testkit.StatementRecorder;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class ReservationApiIT extends InventoryIntegrationTest {
         jdbc.update("INSERT INTO reservation_lines (order_id, sku, quantity) VALUES (?, ?, 2), (?, ?, 1)",
                 orderId, mug, orderId, book);
 
-        List<Execution> statements = StatementRecorder.record(() -> mockMvc
+        List<RecordedStatement> statements = StatementRecorder.record(() -> mockMvc
                 .perform(get("/reservations/{orderId}", orderId))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.orderId").value(orderId.toString()))
@@ -39,7 +39,7 @@ class ReservationApiIT extends InventoryIntegrationTest {
                 .andExpect(jsonPath("$.lines[1].sku").value(mug))
                 .andExpect(jsonPath("$.lines[1].quantity").value(2)));
 
-        assertThat(statements).filteredOn(Execution::isSelect).hasSize(1);
+        assertThat(statements).filteredOn(RecordedStatement::isSelect).hasSize(1);
     }
 
     @Test

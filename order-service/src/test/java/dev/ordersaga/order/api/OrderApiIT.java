@@ -17,6 +17,8 @@ import dev.ordersaga.order.TestOrders;
 import dev.ordersaga.order.decision.OrderDecisions;
 import dev.ordersaga.schema.intake.PlaceOrder;
 import dev.ordersaga.schema.order.ApproveOrder;
+import dev.ordersaga.testkit.RecordedStatement;
+import dev.ordersaga.testkit.StatementRecorder;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -94,7 +96,7 @@ class OrderApiIT extends OrderServiceIntegrationTest {
         PlaceOrder request = TestOrders.placeOrder(orderId);
         placeViaRest(request);
 
-        List<String> statements = statementCounter.statementsDuring(() -> mvc.perform(get("/orders/{id}", orderId))
+        List<RecordedStatement> statements = StatementRecorder.record(() -> mvc.perform(get("/orders/{id}", orderId))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.orderId").value(orderId.toString()))
                 .andExpect(jsonPath("$.customerId").value(request.customerId()))

@@ -1,19 +1,17 @@
 package dev.ordersaga.order.decision;
 
-import static dev.ordersaga.order.KafkaTestClient.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordersaga.order.OrderServiceIntegrationTest;
 import dev.ordersaga.order.TestOrders;
 import dev.ordersaga.schema.Headers;
 import dev.ordersaga.schema.Money;
-import dev.ordersaga.schema.Topics;
 import dev.ordersaga.schema.order.ApproveOrder;
 import dev.ordersaga.schema.order.OrderApproved;
 import dev.ordersaga.schema.order.OrderRejected;
 import dev.ordersaga.schema.order.RejectOrder;
+import dev.ordersaga.testkit.ReceivedRecord;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 class OrderDecisionsIT extends OrderServiceIntegrationTest {
@@ -26,10 +24,9 @@ class OrderDecisionsIT extends OrderServiceIntegrationTest {
         UUID approveId = kafka().send(new ApproveOrder(orderId));
 
         awaitStatus(orderId, "APPROVED");
-        ConsumerRecord<String, String> record =
-                kafka().awaitRecord(Topics.ORDER_EVENTS, orderId.toString(), "OrderApproved");
-        assertThat(header(record, Headers.CAUSATION_ID)).isEqualTo(approveId.toString());
-        assertThat(kafka().decode(record, OrderApproved.class))
+        ReceivedRecord record = kafka().awaitRecord(orderId.toString(), OrderApproved.class);
+        assertThat(record.header(Headers.CAUSATION_ID)).isEqualTo(approveId.toString());
+        assertThat(record.message(OrderApproved.class))
                 .isEqualTo(new OrderApproved(orderId, Money.of(TestOrders.TOTAL, "EUR")));
     }
 
@@ -43,9 +40,8 @@ class OrderDecisionsIT extends OrderServiceIntegrationTest {
         awaitStatus(orderId, "REJECTED");
         assertThat(jdbc.queryForObject("SELECT rejection_reason FROM orders WHERE id = ?", String.class, orderId))
                 .isEqualTo("payment declined");
-        ConsumerRecord<String, String> record =
-                kafka().awaitRecord(Topics.ORDER_EVENTS, orderId.toString(), "OrderRejected");
-        assertThat(kafka().decode(record, OrderRejected.class))
+        ReceivedRecord record = kafka().awaitRecord(orderId.toString(), OrderRejected.class);
+        assertThat(record.message(OrderRejected.class))
                 .isEqualTo(new OrderRejected(orderId, "payment declined"));
     }
 

@@ -3,9 +3,9 @@ package dev.ordersaga.order.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ordersaga.order.KafkaTestClient;
 import dev.ordersaga.order.OrderServiceIntegrationTest;
 import dev.ordersaga.order.TestOrders;
+import dev.ordersaga.testkit.KafkaTestClient;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.UUID;

@@ -1,22 +1,19 @@
 package dev.ordersaga.order.intake;
 
-import static dev.ordersaga.order.KafkaTestClient.header;
-import static dev.ordersaga.order.KafkaTestClient.typeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordersaga.order.OrderServiceIntegrationTest;
 import dev.ordersaga.order.TestOrders;
 import dev.ordersaga.schema.Headers;
 import dev.ordersaga.schema.Money;
-import dev.ordersaga.schema.Topics;
 import dev.ordersaga.schema.intake.PlaceOrder;
 import dev.ordersaga.schema.order.OrderPlaced;
 import dev.ordersaga.schema.order.OrderRequestRejected;
 import dev.ordersaga.schema.order.OrderRequestRejected.Violation;
+import dev.ordersaga.testkit.ReceivedRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 class PlaceOrderIntakeIT extends OrderServiceIntegrationTest {
@@ -36,13 +33,12 @@ class PlaceOrderIntakeIT extends OrderServiceIntegrationTest {
                 .containsEntry("total_amount", TestOrders.TOTAL);
         assertThat(countLines(orderId)).isEqualTo(2);
 
-        ConsumerRecord<String, String> record =
-                kafka().awaitRecord(Topics.ORDER_EVENTS, orderId.toString(), "OrderPlaced");
+        ReceivedRecord record = kafka().awaitRecord(orderId.toString(), OrderPlaced.class);
         assertThat(record.key()).isEqualTo(orderId.toString());
-        assertThat(UUID.fromString(header(record, Headers.MESSAGE_ID))).isNotEqualTo(placeOrderId);
-        assertThat(header(record, Headers.CORRELATION_ID)).isEqualTo(orderId.toString());
-        assertThat(header(record, Headers.CAUSATION_ID)).isEqualTo(placeOrderId.toString());
-        OrderPlaced placed = kafka().decode(record, OrderPlaced.class);
+        assertThat(record.messageId()).isNotEqualTo(placeOrderId);
+        assertThat(record.header(Headers.CORRELATION_ID)).isEqualTo(orderId.toString());
+        assertThat(record.header(Headers.CAUSATION_ID)).isEqualTo(placeOrderId.toString());
+        OrderPlaced placed = record.message(OrderPlaced.class);
         assertThat(placed).isEqualTo(new OrderPlaced(orderId, request.customerId(), List.of(
                 new OrderPlaced.Line("BOOK-DDD-001", 2, Money.of(4999, "EUR")),
                 new OrderPlaced.Line("MUG-LOGO-042", 1, Money.of(1250, "EUR"))),
@@ -73,10 +69,9 @@ class PlaceOrderIntakeIT extends OrderServiceIntegrationTest {
 
         UUID placeOrderId = kafka().send(request);
 
-        ConsumerRecord<String, String> record =
-                kafka().awaitRecord(Topics.ORDER_EVENTS, orderId.toString(), "OrderRequestRejected");
-        assertThat(header(record, Headers.CAUSATION_ID)).isEqualTo(placeOrderId.toString());
-        OrderRequestRejected rejected = kafka().decode(record, OrderRequestRejected.class);
+        ReceivedRecord record = kafka().awaitRecord(orderId.toString(), OrderRequestRejected.class);
+        assertThat(record.header(Headers.CAUSATION_ID)).isEqualTo(placeOrderId.toString());
+        OrderRequestRejected rejected = record.message(OrderRequestRejected.class);
         assertThat(rejected.orderId()).isEqualTo(orderId);
         assertThat(rejected.requestType()).isEqualTo("PlaceOrder");
         assertThat(rejected.violations()).extracting(Violation::field)
@@ -93,9 +88,8 @@ class PlaceOrderIntakeIT extends OrderServiceIntegrationTest {
 
         kafka().send(request, key);
 
-        ConsumerRecord<String, String> rejection =
-                kafka().awaitRecord(Topics.ORDER_EVENTS, key, "OrderRequestRejected");
-        OrderRequestRejected rejected = kafka().decode(rejection, OrderRequestRejected.class);
+        OrderRequestRejected rejected =
+                kafka().awaitRecord(key, OrderRequestRejected.class).message(OrderRequestRejected.class);
         assertThat(rejected.orderId()).isNull();
         assertThat(rejected.violations()).extracting(OrderRequestRejected.Violation::field).containsExactly("orderId");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM orders WHERE customer_id = ?", Integer.class, customerId))

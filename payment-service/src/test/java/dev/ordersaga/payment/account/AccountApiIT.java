@@ -11,9 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.ordersaga.payment.PaymentIntegrationTest;
-import dev.ordersaga.payment.StatementRecorder;
-import dev.ordersaga.payment.StatementRecorder.Execution;
 import dev.ordersaga.payment.money.Money;
+import dev.ordersaga.testkit.RecordedStatement;
+import dev.ordersaga.testkit.StatementRecorder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,11 +36,12 @@ class AccountApiIT extends PaymentIntegrationTest {
                  {"customerId":"%s","balance":{"amount":700,"currency":"USD"},"paymentToken":"tok_visa_4242"}]"""
                 .formatted(existing, added);
 
-        List<Execution> statements = StatementRecorder.record(() -> putAccounts(body)
+        List<RecordedStatement> statements = StatementRecorder.record(() -> putAccounts(body)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.upserted").value(2)));
 
-        List<Execution> upserts = statements.stream().filter(s -> s.sql().contains("INSERT INTO accounts")).toList();
+        List<RecordedStatement> upserts =
+                statements.stream().filter(s -> s.sql().contains("INSERT INTO accounts")).toList();
         assertThat(upserts).hasSize(1);
         assertThat(upserts.get(0).batch()).isTrue();
         assertThat(upserts.get(0).batchSize()).isEqualTo(2);

@@ -2,7 +2,6 @@ package dev.ordersaga.payment.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ordersaga.payment.KafkaTestClient;
 import dev.ordersaga.payment.PaymentIntegrationTest;
 import dev.ordersaga.schema.Money;
 import dev.ordersaga.schema.payment.ChargePayment;
@@ -10,6 +9,7 @@ import dev.ordersaga.schema.payment.PaymentCharged;
 import dev.ordersaga.schema.payment.PaymentDeclined;
 import dev.ordersaga.schema.payment.PaymentRefunded;
 import dev.ordersaga.schema.payment.RefundPayment;
+import dev.ordersaga.testkit.KafkaTestClient;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class PaymentCommandsIT extends PaymentIntegrationTest {
 
         kafka.send(new ChargePayment(orderId, customer, Money.of(2_500, "EUR")));
 
-        PaymentCharged reply = kafka.awaitReply(orderId, PaymentCharged.class);
+        PaymentCharged reply = kafka.awaitMessage(orderId, PaymentCharged.class);
         assertThat(reply.orderId()).isEqualTo(orderId);
         assertThat(reply.amount()).isEqualTo(Money.of(2_500, "EUR"));
         assertThat(balanceOf(customer)).isEqualTo(7_500);
@@ -42,7 +42,7 @@ class PaymentCommandsIT extends PaymentIntegrationTest {
         kafka.send(charge);
         kafka.send(charge);
 
-        List<PaymentCharged> replies = kafka.awaitReplies(orderId, PaymentCharged.class, 2);
+        List<PaymentCharged> replies = kafka.awaitMessages(orderId, PaymentCharged.class, 2);
         assertThat(replies.get(1)).isEqualTo(replies.get(0));
         assertThat(balanceOf(customer)).isEqualTo(7_500);
         assertThat(paymentCount()).isEqualTo(1);
@@ -54,7 +54,7 @@ class PaymentCommandsIT extends PaymentIntegrationTest {
 
         kafka.send(new ChargePayment(orderId, customer, Money.of(2_500, "EUR")));
 
-        assertThat(kafka.awaitReply(orderId, PaymentDeclined.class).reason()).startsWith("insufficient funds");
+        assertThat(kafka.awaitMessage(orderId, PaymentDeclined.class).reason()).startsWith("insufficient funds");
         assertThat(balanceOf(customer)).isEqualTo(1_000);
         assertThat(paymentRow()).element(1).isEqualTo("DECLINED");
     }
@@ -67,8 +67,8 @@ class PaymentCommandsIT extends PaymentIntegrationTest {
         kafka.send(new ChargePayment(orderId, uniqueCustomer(), Money.of(100, "EUR")));
         kafka.send(new ChargePayment(otherOrder, customer, Money.of(100, "USD")));
 
-        assertThat(kafka.awaitReply(orderId, PaymentDeclined.class).reason()).startsWith("unknown account");
-        assertThat(kafka.awaitReply(otherOrder, PaymentDeclined.class).reason()).startsWith("currency mismatch");
+        assertThat(kafka.awaitMessage(orderId, PaymentDeclined.class).reason()).startsWith("unknown account");
+        assertThat(kafka.awaitMessage(otherOrder, PaymentDeclined.class).reason()).startsWith("currency mismatch");
         assertThat(balanceOf(customer)).isEqualTo(10_000);
     }
 
@@ -76,12 +76,12 @@ class PaymentCommandsIT extends PaymentIntegrationTest {
     void aRefundCreditsTheChargeBackOnceEvenWhenAskedTwice() {
         seedAccount(customer, 10_000, "EUR");
         kafka.send(new ChargePayment(orderId, customer, Money.of(2_500, "EUR")));
-        kafka.awaitReply(orderId, PaymentCharged.class);
+        kafka.awaitMessage(orderId, PaymentCharged.class);
 
         kafka.send(new RefundPayment(orderId));
         kafka.send(new RefundPayment(orderId));
 
-        assertThat(kafka.awaitReplies(orderId, PaymentRefunded.class, 2))
+        assertThat(kafka.awaitMessages(orderId, PaymentRefunded.class, 2))
                 .containsOnly(new PaymentRefunded(orderId, Money.of(2_500, "EUR")));
         assertThat(balanceOf(customer)).isEqualTo(10_000);
         assertThat(paymentRow()).element(1).isEqualTo("REFUNDED");
@@ -91,11 +91,11 @@ class PaymentCommandsIT extends PaymentIntegrationTest {
     void refundingADeclinedPaymentRefundsZeroInTheOrdersCurrency() {
         seedAccount(customer, 100, "USD");
         kafka.send(new ChargePayment(orderId, customer, Money.of(2_500, "USD")));
-        kafka.awaitReply(orderId, PaymentDeclined.class);
+        kafka.awaitMessage(orderId, PaymentDeclined.class);
 
         kafka.send(new RefundPayment(orderId));
 
-        assertThat(kafka.awaitReply(orderId, PaymentRefunded.class))
+        assertThat(kafka.awaitMessage(orderId, PaymentRefunded.class))
                 .isEqualTo(new PaymentRefunded(orderId, Money.of(0, "USD")));
         assertThat(balanceOf(customer)).isEqualTo(100);
     }
@@ -105,11 +105,11 @@ class PaymentCommandsIT extends PaymentIntegrationTest {
         seedAccount(customer, 10_000, "EUR");
 
         kafka.send(new RefundPayment(orderId));
-        assertThat(kafka.awaitReply(orderId, PaymentRefunded.class))
+        assertThat(kafka.awaitMessage(orderId, PaymentRefunded.class))
                 .isEqualTo(new PaymentRefunded(orderId, Money.of(0, "EUR")));
         kafka.send(new ChargePayment(orderId, customer, Money.of(2_500, "EUR")));
 
-        assertThat(kafka.awaitReply(orderId, PaymentDeclined.class).reason()).contains("refunded before it was charged");
+        assertThat(kafka.awaitMessage(orderId, PaymentDeclined.class).reason()).contains("refunded before it was charged");
         assertThat(balanceOf(customer)).isEqualTo(10_000);
         assertThat(paymentCount()).isEqualTo(1);
     }

@@ -8,15 +8,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.ordersaga.orchestrator.OrchestratorIntegrationTest;
-import dev.ordersaga.orchestrator.StatementCounting;
 import dev.ordersaga.orchestrator.instance.SagaCoordinator;
 import dev.ordersaga.schema.Money;
 import dev.ordersaga.schema.inventory.InventoryReserved;
 import dev.ordersaga.schema.order.OrderPlaced;
 import dev.ordersaga.schema.payment.PaymentCharged;
+import dev.ordersaga.testkit.RecordedStatement;
+import dev.ordersaga.testkit.StatementRecorder;
 import java.util.List;
 import java.util.UUID;
-import net.ttddyy.dsproxy.QueryCount;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -34,8 +34,7 @@ class SagaApiIT extends OrchestratorIntegrationTest {
     void showsTheSagaAndItsWholeHistoryInTwoQueries() throws Exception {
         UUID orderId = sagaThatReachedApproval();
 
-        StatementCounting.reset();
-        mvc.perform(get("/sagas/{id}", orderId))
+        List<RecordedStatement> statements = StatementRecorder.record(() -> mvc.perform(get("/sagas/{id}", orderId))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.sagaId").value(orderId.toString()))
@@ -53,11 +52,10 @@ class SagaApiIT extends OrchestratorIntegrationTest {
                         "COMMAND_SENT", "REPLY_RECEIVED", "COMMAND_SENT", "COMMAND_SENT")))
                 .andExpect(jsonPath("$.history[6].messageType").value("ApproveOrder"))
                 .andExpect(jsonPath("$.history[6].detail.direction").value("forward"))
-                .andExpect(jsonPath("$.history[0].at").isNotEmpty());
-        QueryCount statements = StatementCounting.onThisThread();
+                .andExpect(jsonPath("$.history[0].at").isNotEmpty()));
 
-        assertThat(statements.getTotal()).isEqualTo(2);
-        assertThat(statements.getSelect()).isEqualTo(2);
+        assertThat(statements).hasSize(2);
+        assertThat(statements).allMatch(RecordedStatement::isSelect);
     }
 
     @Test

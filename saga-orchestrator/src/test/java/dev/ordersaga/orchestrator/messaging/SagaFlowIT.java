@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ordersaga.infra.TestInfrastructure;
-import dev.ordersaga.orchestrator.KafkaTestClient;
-import dev.ordersaga.orchestrator.KafkaTestClient.ReceivedMessage;
 import dev.ordersaga.orchestrator.OrchestratorIntegrationTest;
 import dev.ordersaga.orchestrator.saga.Direction;
 import dev.ordersaga.orchestrator.saga.SagaCommand;
@@ -29,6 +26,9 @@ import dev.ordersaga.schema.order.RejectOrder;
 import dev.ordersaga.schema.payment.ChargePayment;
 import dev.ordersaga.schema.payment.PaymentCharged;
 import dev.ordersaga.schema.payment.PaymentDeclined;
+import dev.ordersaga.testkit.KafkaTestClient;
+import dev.ordersaga.testkit.ReceivedRecord;
+import dev.ordersaga.testkit.SharedKafkaTestClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -37,8 +37,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -47,18 +45,10 @@ class SagaFlowIT extends OrchestratorIntegrationTest {
 
     private static final String CUSTOMER = "customer-7";
     private static final Money TOTAL = Money.of(2_500, "EUR");
-    private static KafkaTestClient kafka;
 
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers(),
-                List.of(Topics.INVENTORY_COMMANDS, Topics.PAYMENT_COMMANDS, Topics.ORDER_COMMANDS));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    /** Publishes events and replies as the other services do; reads the commands the orchestrator published. */
+    private final KafkaTestClient kafka =
+            SharedKafkaTestClient.readingFrom(Topics.INVENTORY_COMMANDS, Topics.PAYMENT_COMMANDS, Topics.ORDER_COMMANDS);
 
     @Autowired
     MeterRegistry meters;
@@ -69,26 +59,26 @@ class SagaFlowIT extends OrchestratorIntegrationTest {
         double completedBefore = counted("saga.completed");
         long timedBefore = timed("COMPLETED");
         UUID orderId = UUID.randomUUID();
-        UUID placedId = kafka.publish(orderPlaced(orderId));
+        UUID placedId = kafka.send(orderPlaced(orderId));
 
-        ReceivedMessage reserve = kafka.awaitMessage(new ReserveInventory(orderId, lines()));
+        ReceivedRecord reserve = kafka.awaitRecord(new ReserveInventory(orderId, lines()));
         assertThat(reserve.topic()).isEqualTo(Topics.INVENTORY_COMMANDS);
         assertThat(reserve.key()).isEqualTo(orderId.toString());
         assertThat(reserve.messageId()).isEqualTo(
                 SagaCommand.messageIdFor(orderId, "reserve-inventory", "ReserveInventory", Direction.FORWARD));
 
-        UUID reservedId = kafka.publish(new InventoryReserved(orderId));
-        ReceivedMessage charge = kafka.awaitMessage(new ChargePayment(orderId, CUSTOMER, TOTAL));
+        UUID reservedId = kafka.send(new InventoryReserved(orderId));
+        ReceivedRecord charge = kafka.awaitRecord(new ChargePayment(orderId, CUSTOMER, TOTAL));
         assertThat(charge.messageId()).isEqualTo(
                 SagaCommand.messageIdFor(orderId, "charge-payment", "ChargePayment", Direction.FORWARD));
 
-        UUID chargedId = kafka.publish(new PaymentCharged(orderId, UUID.randomUUID(), TOTAL));
-        ReceivedMessage confirm = kafka.awaitMessage(new ConfirmReservation(orderId));
-        ReceivedMessage approve = kafka.awaitMessage(new ApproveOrder(orderId));
+        UUID chargedId = kafka.send(new PaymentCharged(orderId, UUID.randomUUID(), TOTAL));
+        ReceivedRecord confirm = kafka.awaitRecord(new ConfirmReservation(orderId));
+        ReceivedRecord approve = kafka.awaitRecord(new ApproveOrder(orderId));
         assertThat(approve.topic()).isEqualTo(Topics.ORDER_COMMANDS);
 
-        UUID confirmedId = kafka.publish(new ReservationConfirmed(orderId));
-        UUID approvedId = kafka.publish(new OrderApproved(orderId, TOTAL));
+        UUID confirmedId = kafka.send(new ReservationConfirmed(orderId));
+        UUID approvedId = kafka.send(new OrderApproved(orderId, TOTAL));
 
         awaitSagaState(orderId, "COMPLETED");
         // ReservationConfirmed races OrderApproved across two topics; either way it is recorded, not ignored.
@@ -126,22 +116,22 @@ class SagaFlowIT extends OrchestratorIntegrationTest {
         double compensatedBefore = counted("saga.compensated");
         long timedBefore = timed("COMPENSATED");
         UUID orderId = UUID.randomUUID();
-        kafka.publish(orderPlaced(orderId));
-        kafka.awaitMessage(new ReserveInventory(orderId, lines()));
-        kafka.publish(new InventoryReserved(orderId));
-        kafka.awaitMessage(new ChargePayment(orderId, CUSTOMER, TOTAL));
+        kafka.send(orderPlaced(orderId));
+        kafka.awaitRecord(new ReserveInventory(orderId, lines()));
+        kafka.send(new InventoryReserved(orderId));
+        kafka.awaitRecord(new ChargePayment(orderId, CUSTOMER, TOTAL));
 
-        kafka.publish(new PaymentDeclined(orderId, "insufficient funds"));
-        ReceivedMessage release = kafka.awaitMessage(new ReleaseInventory(orderId));
+        kafka.send(new PaymentDeclined(orderId, "insufficient funds"));
+        ReceivedRecord release = kafka.awaitRecord(new ReleaseInventory(orderId));
         assertThat(release.messageId()).isEqualTo(SagaCommand.messageIdFor(
                 orderId, "reserve-inventory", "ReleaseInventory", Direction.COMPENSATION));
 
-        kafka.publish(new InventoryReleased(orderId));
+        kafka.send(new InventoryReleased(orderId));
         String reason = "payment declined: insufficient funds";
-        ReceivedMessage reject = kafka.awaitMessage(new RejectOrder(orderId, reason));
+        ReceivedRecord reject = kafka.awaitRecord(new RejectOrder(orderId, reason));
         assertThat(reject.topic()).isEqualTo(Topics.ORDER_COMMANDS);
 
-        kafka.publish(new OrderRejected(orderId, reason));
+        kafka.send(new OrderRejected(orderId, reason));
         JsonNode saga = awaitSagaState(orderId, "COMPENSATED");
         assertThat(historyOf(saga)).extracting(row -> row.toList().get(0), row -> row.toList().get(2)).containsExactly(
                 tuple("STARTED", "OrderPlaced"),
@@ -165,17 +155,17 @@ class SagaFlowIT extends OrchestratorIntegrationTest {
     void orderPlacedTwiceUnderNewMessageIdsStartsOneSaga() throws Exception {
         double startedBefore = counted("saga.started");
         UUID orderId = UUID.randomUUID();
-        kafka.publish(orderPlaced(orderId));
-        kafka.awaitMessage(new ReserveInventory(orderId, lines()));
+        kafka.send(orderPlaced(orderId));
+        kafka.awaitRecord(new ReserveInventory(orderId, lines()));
 
-        UUID againId = kafka.publish(orderPlaced(orderId));
+        UUID againId = kafka.send(orderPlaced(orderId));
         awaitHistoryEntry(orderId, tuple("REPLY_IGNORED", "reserve-inventory", "OrderPlaced", againId.toString()));
 
         // Commands leave in commit order: once the next step's command is out, a second ReserveInventory
         // from the duplicate would have been published before it.
-        kafka.publish(new InventoryReserved(orderId));
-        kafka.awaitMessage(new ChargePayment(orderId, CUSTOMER, TOTAL));
-        assertThat(kafka.messagesFor(orderId, "ReserveInventory")).hasSize(1);
+        kafka.send(new InventoryReserved(orderId));
+        kafka.awaitRecord(new ChargePayment(orderId, CUSTOMER, TOTAL));
+        assertThat(kafka.recordsFor(orderId.toString())).filteredOn(ReceivedRecord::type, "ReserveInventory").hasSize(1);
         assertThat(historyOf(saga(orderId))).extracting(row -> row.toList().get(0))
                 .containsOnlyOnce("STARTED");
         assertThat(counted("saga.started")).isEqualTo(startedBefore + 1);
