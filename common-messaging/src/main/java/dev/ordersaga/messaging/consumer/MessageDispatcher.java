@@ -1,6 +1,7 @@
 package dev.ordersaga.messaging.consumer;
 
 import dev.ordersaga.messaging.MessageContext;
+import dev.ordersaga.schema.Message;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +36,7 @@ final class MessageDispatcher implements MessageListener<byte[], byte[]> {
     @Override
     public void onMessage(ConsumerRecord<byte[], byte[]> record) {
         IncomingMessage message = decoder.decode(record);
-        Optional<MessageHandler<dev.ordersaga.schema.Message>> handler = subscription.handlerFor(message.type());
+        Optional<MessageHandler<Message>> handler = subscription.handlerFor(message.type());
         if (handler.isEmpty()) {
             skipUnhandled(record, message);
             return;
@@ -45,7 +46,7 @@ final class MessageDispatcher implements MessageListener<byte[], byte[]> {
     }
 
     private boolean apply(ConsumerRecord<byte[], byte[]> record, IncomingMessage message,
-                          MessageHandler<dev.ordersaga.schema.Message> handler) {
+                          MessageHandler<Message> handler) {
         if (!inbox.recordFirstDelivery(message.messageId(), message.type().typeName(), record.topic())) {
             log.debug("Skipping {} {}: already handled", message.type().typeName(), message.messageId());
             return false;
