@@ -1,6 +1,6 @@
 package dev.ordersaga.inventory.product;
 
-import dev.ordersaga.inventory.persistence.AuditedEntity;
+import dev.ordersaga.support.persistence.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

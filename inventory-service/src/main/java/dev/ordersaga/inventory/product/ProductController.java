@@ -1,7 +1,7 @@
 package dev.ordersaga.inventory.product;
 
 import dev.ordersaga.inventory.api.NotFoundException;
-import dev.ordersaga.inventory.api.RequestValidation;
+import dev.ordersaga.support.web.RequestValidation;
 import java.util.List;
 import java.util.Map;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,7 +1,7 @@
 package dev.ordersaga.inventory.reservation;
 
-import dev.ordersaga.inventory.persistence.AuditedEntity;
 import dev.ordersaga.schema.inventory.InventoryUnavailable.Shortage;
+import dev.ordersaga.support.persistence.AuditedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

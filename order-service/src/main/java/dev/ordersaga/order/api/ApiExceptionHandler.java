@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.ordersaga.schema.order.OrderRequestRejected.Violation;
 import java.util.List;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,8 +24,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error as RFC 7807 problem+json. Bad input of any kind (rule violations, malformed JSON, a path
  * or query value of the wrong type) is a 400 with a {@code violations} list, never a 500.
+ *
+ * <p>Its wording is this API's own, so it is ordered ahead of the shared {@code BadRequestAdvice}, which
+ * would otherwise answer the same Spring MVC exceptions.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final String VIOLATIONS = "violations";

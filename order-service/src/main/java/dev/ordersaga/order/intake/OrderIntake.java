@@ -9,13 +9,12 @@ import dev.ordersaga.schema.intake.PlaceOrder;
 import dev.ordersaga.schema.order.OrderPlaced;
 import dev.ordersaga.schema.order.OrderRequestRejected;
 import dev.ordersaga.schema.order.OrderRequestRejected.Violation;
+import dev.ordersaga.support.persistence.UniqueKeyConflicts;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.hibernate.exception.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -109,24 +108,8 @@ public class OrderIntake {
 
     /** Flushes at once, so that a concurrent insert of the same id surfaces here, as a transient conflict. */
     private void insert(Order order) {
-        try {
-            orders.saveAndFlush(order);
-        } catch (DataIntegrityViolationException e) {
-            if (violates(e, PRIMARY_KEY)) {
-                throw new ConcurrentPlacementException(order.getId(), e);
-            }
-            throw e;
-        }
-    }
-
-    private static boolean violates(Throwable failure, String constraint) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation
-                    && constraint.equalsIgnoreCase(violation.getConstraintName())) {
-                return true;
-            }
-        }
-        return false;
+        UniqueKeyConflicts.guard(() -> orders.saveAndFlush(order), PRIMARY_KEY,
+                violation -> new ConcurrentPlacementException(order.getId(), violation));
     }
 
     /** Without an order id, the outbox keys the rejection by the request's own record key. */

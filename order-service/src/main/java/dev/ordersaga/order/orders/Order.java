@@ -1,5 +1,6 @@
 package dev.ordersaga.order.orders;
 
+import dev.ordersaga.support.persistence.AuditedEntity;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -10,26 +11,22 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /**
- * An order: the aggregate root, owning its lines. The producer chooses the id, so {@link Persistable}
+ * An order: the aggregate root, owning its lines. The producer chooses the id, so {@link AuditedEntity#isNew()}
  * tells Spring Data a fresh order apart from a stored one (an assigned id alone would make it merge,
  * and a merge of an unknown versioned row fails instead of inserting).
  */
 @Entity
 @Table(name = "orders")
-public class Order extends AuditedEntity implements Persistable<UUID> {
+public class Order extends AuditedEntity<UUID> {
 
     @Id
     private UUID id;
@@ -58,9 +55,6 @@ public class Order extends AuditedEntity implements Persistable<UUID> {
     @OrderBy("lineNo")
     private List<OrderLine> lines = new ArrayList<>();
 
-    @Transient
-    private boolean fresh;
-
     protected Order() {
         // for JPA
     }
@@ -82,7 +76,6 @@ public class Order extends AuditedEntity implements Persistable<UUID> {
         order.id = id;
         order.customerId = customerId;
         order.status = OrderStatus.PENDING;
-        order.fresh = true;
         for (NewLine line : lines) {
             order.lines.add(new OrderLine(order, order.lines.size() + 1, line));
         }
@@ -124,17 +117,6 @@ public class Order extends AuditedEntity implements Persistable<UUID> {
             sum = Math.addExact(sum, line.lineTotal());
         }
         return sum;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        fresh = false;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.ordersaga.payment.account;
 
 import dev.ordersaga.payment.money.CurrencyMismatchException;
 import dev.ordersaga.payment.money.Money;
-import dev.ordersaga.payment.persistence.AuditedEntity;
+import dev.ordersaga.support.persistence.AuditedEntity;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

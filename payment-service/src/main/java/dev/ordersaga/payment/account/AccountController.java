@@ -2,7 +2,7 @@ package dev.ordersaga.payment.account;
 
 import dev.ordersaga.payment.api.MoneyJson;
 import dev.ordersaga.payment.api.NotFoundException;
-import dev.ordersaga.payment.api.RequestValidation;
+import dev.ordersaga.support.web.RequestValidation;
 import java.util.List;
 import java.util.Map;
 import org.springframework.transaction.annotation.Transactional;

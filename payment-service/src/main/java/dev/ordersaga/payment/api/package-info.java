@@ -1,2 +1,2 @@
-/** HTTP API conventions: RFC 7807 problem responses with a list of violations, and request validation. */
+/** This service's HTTP API errors; the shared problem+json conventions live in {@code dev.ordersaga.support.web}. */
 package dev.ordersaga.payment.api;

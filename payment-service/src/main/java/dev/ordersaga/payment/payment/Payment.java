@@ -1,11 +1,11 @@
 package dev.ordersaga.payment.payment;
 
 import dev.ordersaga.payment.money.Money;
-import dev.ordersaga.payment.persistence.AuditedEntity;
 import dev.ordersaga.schema.payment.PaymentCharged;
 import dev.ordersaga.schema.payment.PaymentDeclined;
 import dev.ordersaga.schema.payment.PaymentRefunded;
 import dev.ordersaga.schema.payment.PaymentReply;
+import dev.ordersaga.support.persistence.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;

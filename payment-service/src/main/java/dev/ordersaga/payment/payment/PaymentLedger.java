@@ -1,9 +1,8 @@
 package dev.ordersaga.payment.payment;
 
+import dev.ordersaga.support.persistence.UniqueKeyConflicts;
 import java.util.UUID;
-import org.hibernate.exception.ConstraintViolationException;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,24 +23,8 @@ class PaymentLedger {
     }
 
     void record(Payment payment) {
-        try {
-            payments.saveAndFlush(payment);
-        } catch (DataIntegrityViolationException e) {
-            if (violates(e, ONE_PAYMENT_PER_ORDER)) {
-                throw new ConcurrentPaymentException(payment.orderId(), e);
-            }
-            throw e;
-        }
-    }
-
-    private static boolean violates(Throwable failure, String constraint) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation
-                    && constraint.equalsIgnoreCase(violation.getConstraintName())) {
-                return true;
-            }
-        }
-        return false;
+        UniqueKeyConflicts.guard(() -> payments.saveAndFlush(payment), ONE_PAYMENT_PER_ORDER,
+                violation -> new ConcurrentPaymentException(payment.orderId(), violation));
     }
 
     /** Another transaction recorded this order's payment first. */

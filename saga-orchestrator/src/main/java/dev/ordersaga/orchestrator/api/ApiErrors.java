@@ -3,6 +3,8 @@ package dev.ordersaga.orchestrator.api;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,8 +18,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error as RFC 7807 problem+json; Spring's handler covers malformed requests (never a 500 for bad
  * input), and a parameter of the wrong type names the field in {@code violations}.
+ *
+ * <p>Its wording is this API's own, so it is ordered ahead of the shared {@code BadRequestAdvice}, which
+ * would otherwise answer the same Spring MVC exceptions.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     @Override

@@ -5,15 +5,13 @@ import dev.ordersaga.orchestrator.saga.SagaDefinition;
 import dev.ordersaga.orchestrator.saga.SagaSnapshot;
 import dev.ordersaga.orchestrator.saga.SagaState;
 import dev.ordersaga.orchestrator.saga.Transition;
+import dev.ordersaga.support.persistence.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,12 +19,11 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.java.Immutability;
-import org.springframework.data.domain.Persistable;
 
 /** A running or finished create-order saga. Its id is the order id. */
 @Entity
 @Table(name = "saga_instances")
-public class SagaInstance extends AuditedEntity implements Persistable<UUID> {
+public class SagaInstance extends AuditedEntity<UUID> {
 
     @Id
     @Column(name = "saga_id")
@@ -61,9 +58,6 @@ public class SagaInstance extends AuditedEntity implements Persistable<UUID> {
     @Version
     private long version;
 
-    @Transient
-    private boolean isNew;
-
     protected SagaInstance() {
     }
 
@@ -73,7 +67,6 @@ public class SagaInstance extends AuditedEntity implements Persistable<UUID> {
         instance.sagaId = started.data().sagaId();
         instance.definitionName = definition.name();
         instance.definitionVersion = definition.version();
-        instance.isNew = true;
         instance.apply(started, stepDeadline);
         return instance;
     }
@@ -94,18 +87,6 @@ public class SagaInstance extends AuditedEntity implements Persistable<UUID> {
     @Override
     public UUID getId() {
         return sagaId;
-    }
-
-    /** Lets Spring Data persist a new instance without first selecting it (the id is assigned, not generated). */
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostPersist
-    @PostLoad
-    void markStored() {
-        isNew = false;
     }
 
     public UUID getSagaId() {

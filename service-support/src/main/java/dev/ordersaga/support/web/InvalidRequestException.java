@@ -1,4 +1,4 @@
-package dev.ordersaga.inventory.api;
+package dev.ordersaga.support.web;
 
 import java.util.List;
 

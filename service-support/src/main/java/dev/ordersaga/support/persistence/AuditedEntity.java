@@ -1,4 +1,4 @@
-package dev.ordersaga.payment.persistence;
+package dev.ordersaga.support.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
@@ -8,12 +8,14 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Transient;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.springframework.data.domain.Persistable;
 
 /**
  * Base of every entity: creation and update timestamps set by lifecycle hooks, and new-entity detection
  * for entities whose id is assigned by the application. Without the latter, Spring Data's {@code save}
- * would treat an entity with an id as existing and issue a SELECT before every INSERT.
+ * would treat an entity with an id as existing and issue a SELECT before every INSERT. Timestamps are
+ * truncated to microseconds, PostgreSQL's precision, so the entity in memory equals what is stored.
  */
 @MappedSuperclass
 public abstract class AuditedEntity<ID> implements Persistable<ID> {
@@ -29,14 +31,14 @@ public abstract class AuditedEntity<ID> implements Persistable<ID> {
 
     @PrePersist
     void stampCreation() {
-        Instant now = Instant.now();
+        Instant now = now();
         createdAt = now;
         updatedAt = now;
     }
 
     @PreUpdate
     void stampUpdate() {
-        updatedAt = Instant.now();
+        updatedAt = now();
     }
 
     @PostLoad
@@ -56,5 +58,9 @@ public abstract class AuditedEntity<ID> implements Persistable<ID> {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

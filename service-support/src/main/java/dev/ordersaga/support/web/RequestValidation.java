@@ -1,4 +1,4 @@
-package dev.ordersaga.inventory.api;
+package dev.ordersaga.support.web;
 
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -7,18 +7,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import org.springframework.stereotype.Component;
 
 /**
  * Validates a bulk request entry by entry, so that every violation names the entry it belongs to
  * ({@code [3].available}) and the client can fix the whole batch in one go.
  */
-@Component
 public class RequestValidation {
 
     private final Validator validator;
 
-    RequestValidation(Validator validator) {
+    public RequestValidation(Validator validator) {
         this.validator = validator;
     }
 

@@ -1,10 +1,12 @@
-package dev.ordersaga.inventory.api;
+package dev.ordersaga.support.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,10 +25,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Bad input is always a 400 problem document with a {@code violations} list, never a 500: malformed
- * JSON, wrong types in the path or query, and broken validation rules.
+ * JSON, wrong types in the path or query, and broken validation rules. Every other standard Spring MVC
+ * exception, {@link org.springframework.web.ErrorResponseException} included, keeps Spring's problem
+ * document.
+ *
+ * <p>Lowest precedence: advice is consulted in order and the first one with a matching handler answers, so a
+ * service's own advice (an unknown id as 404, its own wording) must be asked before this catch-all.
  */
 @RestControllerAdvice
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class BadRequestAdvice extends ResponseEntityExceptionHandler {
 
     private static final String VIOLATIONS = "violations";
 

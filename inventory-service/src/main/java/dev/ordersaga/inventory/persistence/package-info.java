@@ -1,2 +1,0 @@
-/** Persistence plumbing shared by this service's entities: audit timestamps and new-entity detection. */
-package dev.ordersaga.inventory.persistence;
