@@ -56,11 +56,11 @@ public class ConsumerConfiguration {
             PlatformTransactionManager transactionManager, ObjectProvider<MeterRegistry> meterRegistry) {
         DefaultKafkaConsumerFactory<byte[], byte[]> consumers =
                 new DefaultKafkaConsumerFactory<>(consumerConfig(kafka, properties));
+        ConsumerMetrics metrics = new ConsumerMetrics(meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
         DefaultErrorHandler errorHandler = DeadLetterErrorHandling.errorHandler(
-                messagingDeadLetterTemplate, properties.getConsumer().getRetry());
+                messagingDeadLetterTemplate, properties.getConsumer().getRetry(), metrics);
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
         transactions.setTimeout((int) properties.getConsumer().getTransactionTimeout().toSeconds());
-        ConsumerMetrics metrics = new ConsumerMetrics(meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
         IncomingMessageDecoder decoder = new IncomingMessageDecoder(codec);
         return new SubscriptionContainers(subscriptions, subscription -> {
             ContainerProperties containerProperties = new ContainerProperties(subscription.topic());

@@ -1,14 +1,20 @@
 package dev.ordersaga.messaging.consumer;
 
 import dev.ordersaga.messaging.MessagingProperties;
+import dev.ordersaga.schema.Topics;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -21,14 +27,16 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 final class DeadLetterErrorHandling {
 
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterErrorHandling.class);
+
     private DeadLetterErrorHandling() {
     }
 
     static DefaultErrorHandler errorHandler(KafkaOperations<byte[], byte[]> deadLetterTemplate,
-                                            MessagingProperties.Retry retry) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate);
-        recoverer.setFailIfSendResultIsError(true);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(retry));
+                                            MessagingProperties.Retry retry, ConsumerMetrics metrics) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterTemplate);
+        deadLetters.setFailIfSendResultIsError(true);
+        DefaultErrorHandler handler = new DefaultErrorHandler(reported(deadLetters, metrics), backOff(retry));
         handler.defaultFalse();
         handler.addRetryableExceptions(
                 TransientDataAccessException.class,
@@ -38,6 +46,25 @@ final class DeadLetterErrorHandling {
                 TimeoutException.class,
                 SocketTimeoutException.class);
         return handler;
+    }
+
+    /** Says what was dead-lettered and why, once the dead letter is safely published (a failed publish throws first). */
+    private static ConsumerRecordRecoverer reported(DeadLetterPublishingRecoverer deadLetters, ConsumerMetrics metrics) {
+        return (record, failure) -> {
+            deadLetters.accept(record, failure);
+            Throwable cause = unwrapped(failure);
+            metrics.deadLettered(record.topic(), cause.getClass().getSimpleName());
+            log.warn("Dead-lettered {}-{}@{} (key {}) to {}: {}", record.topic(), record.partition(), record.offset(),
+                    record.key() instanceof byte[] key ? new String(key, StandardCharsets.UTF_8) : record.key(),
+                    Topics.deadLetterOf(record.topic()), cause.toString());
+        };
+    }
+
+    /** The exception the listener threw, as in the {@code kafka_dlt-exception-cause-fqcn} header. */
+    private static Throwable unwrapped(Exception failure) {
+        return failure instanceof ListenerExecutionFailedException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
     }
 
     private static ExponentialBackOffWithMaxRetries backOff(MessagingProperties.Retry retry) {

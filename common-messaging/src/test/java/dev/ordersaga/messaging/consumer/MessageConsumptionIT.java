@@ -13,6 +13,8 @@ import dev.ordersaga.schema.Headers;
 import dev.ordersaga.schema.StockLine;
 import dev.ordersaga.schema.Topics;
 import dev.ordersaga.schema.inventory.ReserveInventory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +37,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.support.KafkaHeaders;
 
 class MessageConsumptionIT extends MessagingIntegrationTest {
+
+    @Autowired
+    private MeterRegistry meterRegistry;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final MessageCodec CODEC = new MessageCodec();
@@ -122,6 +127,7 @@ class MessageConsumptionIT extends MessagingIntegrationTest {
     void deadLettersAPoisonRecordWithoutBlockingItsPartition(String description, UUID orderId,
                                                            ProducerRecord<String, byte[]> poison, String reason) {
         UUID laterCommandId = UUID.randomUUID();
+        double deadLetteredBefore = deadLetteredCount();
         try (TopicProbe deadLetters = probe(Topics.deadLetterOf(Topics.INVENTORY_COMMANDS))) {
             publish(poison);
             publish(reserve(orderId, laterCommandId, null));
@@ -136,7 +142,14 @@ class MessageConsumptionIT extends MessagingIntegrationTest {
                     .isEqualTo(PoisonMessageException.class.getName());
             assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains(reason);
             assertThat(deadLetters.received()).hasSize(1);
+            await().atMost(TIMEOUT).until(() -> deadLetteredCount() == deadLetteredBefore + 1);
         }
+    }
+
+    private double deadLetteredCount() {
+        return meterRegistry.find("messaging.consumer.dead.letters")
+                .tags("topic", Topics.INVENTORY_COMMANDS, "reason", PoisonMessageException.class.getSimpleName())
+                .counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private static ProducerRecord<String, byte[]> reserve(UUID orderId, UUID commandId, String traceparent) {
