@@ -1,19 +1,24 @@
 package dev.ordersaga.messaging;
 
 import dev.ordersaga.messaging.consumer.ConsumerConfiguration;
+import dev.ordersaga.messaging.health.KafkaHealthIndicator;
 import dev.ordersaga.messaging.outbox.Outbox;
 import dev.ordersaga.messaging.relay.RelayConfiguration;
 import dev.ordersaga.schema.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -56,6 +61,12 @@ public class MessagingAutoConfiguration {
     @DependsOn("messagingSchema")
     Outbox outbox(JdbcTemplate jdbc, MessageCodec codec) {
         return new Outbox(jdbc, codec);
+    }
+
+    @Bean
+    @ConditionalOnEnabledHealthIndicator("kafka")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
+        return new KafkaHealthIndicator(AdminClient.create(kafka.buildAdminProperties(null)), Duration.ofSeconds(3));
     }
 
     /** Every topic and its dead-letter twin with as many partitions, so the default DLT resolver always fits. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,9 +34,19 @@ final class MessageDispatcher implements MessageListener<byte[], byte[]> {
         this.metrics = metrics;
     }
 
+    /** Log lines written while a message is handled carry its order id, type and id (MDC). */
     @Override
     public void onMessage(ConsumerRecord<byte[], byte[]> record) {
-        IncomingMessage message = decoder.decode(record);
+        try (MDC.MDCCloseable orderId = MDC.putCloseable("orderId", key(record))) {
+            IncomingMessage message = decoder.decode(record);
+            try (MDC.MDCCloseable type = MDC.putCloseable("messageType", message.type().typeName());
+                 MDC.MDCCloseable id = MDC.putCloseable("messageId", message.messageId().toString())) {
+                dispatch(record, message);
+            }
+        }
+    }
+
+    private void dispatch(ConsumerRecord<byte[], byte[]> record, IncomingMessage message) {
         Optional<MessageHandler<Message>> handler = subscription.handlerFor(message.type());
         if (handler.isEmpty()) {
             skipUnhandled(record, message);
