@@ -32,8 +32,4 @@ final class SubscriptionContainers implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
-
-    List<ConcurrentMessageListenerContainer<byte[], byte[]>> containers() {
-        return containers;
-    }
 }
