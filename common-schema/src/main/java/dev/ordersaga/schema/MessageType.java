@@ -11,6 +11,7 @@ import dev.ordersaga.schema.inventory.ReservationConfirmed;
 import dev.ordersaga.schema.inventory.ReserveInventory;
 import dev.ordersaga.schema.order.ApproveOrder;
 import dev.ordersaga.schema.order.OrderApproved;
+import dev.ordersaga.schema.order.OrderCancellationRequested;
 import dev.ordersaga.schema.order.OrderCancelled;
 import dev.ordersaga.schema.order.OrderPlaced;
 import dev.ordersaga.schema.order.OrderRejected;
@@ -20,6 +21,7 @@ import dev.ordersaga.schema.payment.ChargePayment;
 import dev.ordersaga.schema.payment.PaymentCharged;
 import dev.ordersaga.schema.payment.PaymentDeclined;
 import dev.ordersaga.schema.payment.PaymentRefunded;
+import dev.ordersaga.schema.payment.PaymentUnavailable;
 import dev.ordersaga.schema.payment.RefundPayment;
 import java.util.Arrays;
 import java.util.Map;
@@ -40,6 +42,7 @@ public enum MessageType {
     ORDER_PLACED(OrderPlaced.class, Topics.ORDER_EVENTS),
     ORDER_APPROVED(OrderApproved.class, Topics.ORDER_EVENTS),
     ORDER_REJECTED(OrderRejected.class, Topics.ORDER_EVENTS),
+    ORDER_CANCELLATION_REQUESTED(OrderCancellationRequested.class, Topics.ORDER_EVENTS),
     ORDER_CANCELLED(OrderCancelled.class, Topics.ORDER_EVENTS),
     ORDER_REQUEST_REJECTED(OrderRequestRejected.class, Topics.ORDER_EVENTS),
 
@@ -59,6 +62,7 @@ public enum MessageType {
     RESERVATION_CONFIRMED(ReservationConfirmed.class, Topics.SAGA_REPLIES),
     PAYMENT_CHARGED(PaymentCharged.class, Topics.SAGA_REPLIES),
     PAYMENT_DECLINED(PaymentDeclined.class, Topics.SAGA_REPLIES),
+    PAYMENT_UNAVAILABLE(PaymentUnavailable.class, Topics.SAGA_REPLIES),
     PAYMENT_REFUNDED(PaymentRefunded.class, Topics.SAGA_REPLIES);
 
     private static final Map<String, MessageType> BY_NAME =

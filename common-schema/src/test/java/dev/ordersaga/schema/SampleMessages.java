@@ -11,6 +11,7 @@ import dev.ordersaga.schema.inventory.ReservationConfirmed;
 import dev.ordersaga.schema.inventory.ReserveInventory;
 import dev.ordersaga.schema.order.ApproveOrder;
 import dev.ordersaga.schema.order.OrderApproved;
+import dev.ordersaga.schema.order.OrderCancellationRequested;
 import dev.ordersaga.schema.order.OrderCancelled;
 import dev.ordersaga.schema.order.OrderPlaced;
 import dev.ordersaga.schema.order.OrderRejected;
@@ -19,6 +20,7 @@ import dev.ordersaga.schema.order.RejectOrder;
 import dev.ordersaga.schema.payment.ChargePayment;
 import dev.ordersaga.schema.payment.PaymentCharged;
 import dev.ordersaga.schema.payment.PaymentDeclined;
+import dev.ordersaga.schema.payment.PaymentUnavailable;
 import dev.ordersaga.schema.payment.PaymentRefunded;
 import dev.ordersaga.schema.payment.RefundPayment;
 import java.util.List;
@@ -53,6 +55,7 @@ final class SampleMessages {
                     new OrderPlaced.Line(MUG, 1, Money.of(1250, "EUR"))), TOTAL),
             new OrderApproved(ORDER_ID, TOTAL),
             new OrderRejected(ORDER_ID, "Payment declined: insufficient funds"),
+            new OrderCancellationRequested(ORDER_ID, "Customer changed their mind"),
             new OrderCancelled(ORDER_ID, "Customer changed their mind"),
             new OrderRequestRejected(ORDER_ID, "PlaceOrder", List.of(
                     new OrderRequestRejected.Violation("lines[1].quantity", "must be at least 1"))),
@@ -69,6 +72,7 @@ final class SampleMessages {
             new ReservationConfirmed(ORDER_ID),
             new PaymentCharged(ORDER_ID, PAYMENT_ID, TOTAL),
             new PaymentDeclined(ORDER_ID, "Insufficient funds"),
+            new PaymentUnavailable(ORDER_ID, "payment provider unavailable: circuit open"),
             new PaymentRefunded(ORDER_ID, TOTAL))
             .collect(Collectors.toUnmodifiableMap(MessageType::of, Function.identity()));
 
