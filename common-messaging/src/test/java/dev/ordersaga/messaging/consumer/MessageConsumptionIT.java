@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -143,6 +146,42 @@ class MessageConsumptionIT extends MessagingIntegrationTest {
             assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains(reason);
             assertThat(deadLetters.received()).hasSize(1);
             await().atMost(TIMEOUT).until(() -> deadLetteredCount() == deadLetteredBefore + 1);
+        }
+    }
+
+    /**
+     * With the dead-letter topic gone, the poison record cannot be parked: its offset stays uncommitted and
+     * the partition waits behind it. Once the topic is back, the record is dead-lettered and the one behind
+     * it is applied: nothing was lost on the way.
+     */
+    @Test
+    void keepsAPoisonRecordUncommittedWhileItsDeadLetterCannotBePublished() throws Exception {
+        String deadLetterTopic = Topics.deadLetterOf(Topics.INVENTORY_COMMANDS);
+        UUID orderId = UUID.randomUUID();
+        UUID laterCommandId = UUID.randomUUID();
+        ProducerRecord<String, byte[]> poison = record(orderId, "{\"orderId\": ".getBytes(StandardCharsets.UTF_8),
+                Map.of(Headers.MESSAGE_ID, UUID.randomUUID().toString(), Headers.MESSAGE_TYPE, "ReserveInventory"));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            int partitions = admin.describeTopics(List.of(deadLetterTopic)).allTopicNames().get()
+                    .get(deadLetterTopic).partitions().size();
+            admin.deleteTopics(List.of(deadLetterTopic)).all().get();
+            await().atMost(TIMEOUT).until(() -> !admin.listTopics().names().get().contains(deadLetterTopic));
+            try {
+                publish(poison);
+                publish(reserve(orderId, laterCommandId, null));
+
+                await("the record behind the poison one to stay unapplied").during(Duration.ofSeconds(4))
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> reservations.timesApplied(laterCommandId) == 0);
+            } finally {
+                admin.createTopics(List.of(new NewTopic(deadLetterTopic, partitions, (short) 1))).all().get();
+            }
+            await().atMost(TIMEOUT).until(() -> reservations.timesApplied(laterCommandId) == 1);
+            try (TopicProbe deadLetters = TopicProbe.fromBeginning(bootstrapServers(), deadLetterTopic)) {
+                ConsumerRecord<String, byte[]> deadLetter =
+                        deadLetters.awaitRecord(record -> orderId.toString().equals(record.key()));
+                assertThat(deadLetter.value()).isEqualTo(poison.value());
+            }
         }
     }
 

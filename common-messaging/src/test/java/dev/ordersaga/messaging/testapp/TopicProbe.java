@@ -34,6 +34,15 @@ public final class TopicProbe implements AutoCloseable {
 
     /** A probe that sees only what is published to {@code topic} from now on. */
     public static TopicProbe fromNow(String bootstrapServers, String topic) {
+        return open(bootstrapServers, topic, false);
+    }
+
+    /** A probe that sees everything {@code topic} holds, from its first record on. */
+    public static TopicProbe fromBeginning(String bootstrapServers, String topic) {
+        return open(bootstrapServers, topic, true);
+    }
+
+    private static TopicProbe open(String bootstrapServers, String topic, boolean fromBeginning) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -43,8 +52,12 @@ public final class TopicProbe implements AutoCloseable {
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
         consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        // seekToEnd is lazy: resolve the positions now, before the test publishes anything.
+        if (fromBeginning) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
+        // Seeks are lazy: resolve the positions now, before the test publishes anything.
         partitions.forEach(consumer::position);
         return new TopicProbe(consumer);
     }
