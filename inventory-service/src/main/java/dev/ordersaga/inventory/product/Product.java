@@ -74,6 +74,16 @@ public class Product extends AuditedEntity<String> {
         sold += quantity;
     }
 
+    /** sold -> available: a compensation undoes the sale of an order that was confirmed, then cancelled. */
+    public void undoSale(int quantity) {
+        if (requirePositive(quantity) > sold) {
+            throw new IllegalStateException(
+                    "Cannot undo the sale of " + quantity + " of " + sku + ": only " + sold + " sold");
+        }
+        sold -= quantity;
+        available += quantity;
+    }
+
     // More than is reserved would mean a reservation and the counters disagree: refuse rather than go negative.
     private void requireReserved(int quantity) {
         if (requirePositive(quantity) > reserved) {

@@ -102,8 +102,11 @@ class InventoryCommands {
             Reservation reservation = found.get();
             switch (reservation.status()) {
                 case RELEASED -> log.info("Order {} was already released: replying again", orderId);
-                case CONFIRMED -> throw new IllegalStateException(
-                        "ReleaseInventory for order " + orderId + " whose stock was already sold");
+                case CONFIRMED -> {
+                    reservation.release(stockOf(reservation.skus()));
+                    log.info("Order {} released after it was confirmed: sale of {} undone, back to available",
+                            orderId, reservation.lines());
+                }
                 case RESERVED -> {
                     reservation.release(stockOf(reservation.skus()));
                     log.info("Order {} released: {} back to available", orderId, reservation.lines());

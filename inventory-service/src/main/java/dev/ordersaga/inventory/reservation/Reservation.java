@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 
 /**
  * The stock held for one order, at most one per order. Its state machine moves the units between the
- * products' buckets: reserve (available -> reserved), confirm (reserved -> sold), release
- * (reserved -> available). Only a RESERVED reservation can be confirmed or released.
+ * products' buckets: reserve (available -> reserved), confirm (reserved -> sold), release (reserved ->
+ * available, or sold -> available when the order was confirmed and then cancelled). Only a RESERVED
+ * reservation can be confirmed; RELEASED is final.
  */
 @Entity
 @Table(name = "reservations")
@@ -83,10 +84,16 @@ class Reservation extends AuditedEntity<UUID> {
         status = ReservationStatus.CONFIRMED;
     }
 
-    /** reserved -> available for every line. */
+    /**
+     * Gives every line back to available: the held units of a RESERVED reservation, or the sold units of a
+     * CONFIRMED one, whose sale is undone (the order was cancelled after its stock was confirmed).
+     */
     void release(Stock stock) {
-        requireReserved("release");
-        lines.forEach(line -> stock.get(line.sku()).release(line.quantity()));
+        switch (status) {
+            case RESERVED -> lines.forEach(line -> stock.get(line.sku()).release(line.quantity()));
+            case CONFIRMED -> lines.forEach(line -> stock.get(line.sku()).undoSale(line.quantity()));
+            case RELEASED -> throw new IllegalStateException("Reservation " + orderId + " is already released");
+        }
         status = ReservationStatus.RELEASED;
     }
 

@@ -1,6 +1,6 @@
 package dev.ordersaga.inventory.reservation;
 
-/** RESERVED is the only state that moves on: to CONFIRMED (sold) or to RELEASED (given back). */
+/** RESERVED moves on to CONFIRMED (sold) or RELEASED (given back); CONFIRMED can still be RELEASED (sale undone). */
 enum ReservationStatus {
     RESERVED,
     CONFIRMED,

@@ -53,6 +53,26 @@ class ProductTest {
     }
 
     @Test
+    void undoSaleMovesUnitsFromSoldBackToAvailable() {
+        product.reserve(4);
+        product.confirm(4);
+
+        product.undoSale(4);
+
+        assertStock(10, 0, 0);
+    }
+
+    @Test
+    void undoSaleRefusesMoreThanWasSold() {
+        product.reserve(4);
+        product.confirm(2);
+
+        assertThatThrownBy(() -> product.undoSale(3)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("only 2 sold");
+        assertStock(6, 2, 2);
+    }
+
+    @Test
     void releaseAndConfirmRefuseMoreThanIsReserved() {
         product.reserve(2);
 
@@ -66,6 +86,7 @@ class ProductTest {
         assertThatThrownBy(() -> product.reserve(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> product.release(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> product.confirm(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> product.undoSale(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -74,9 +95,10 @@ class ProductTest {
         product.confirm(2);
         product.release(3);
         product.reserve(1);
+        product.undoSale(1);
 
         assertThat(product.getAvailable() + product.getReserved() + product.getSold()).isEqualTo(10);
-        assertStock(7, 1, 2);
+        assertStock(8, 1, 1);
     }
 
     @Test

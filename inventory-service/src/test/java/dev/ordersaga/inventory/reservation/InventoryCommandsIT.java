@@ -145,6 +145,67 @@ class InventoryCommandsIT extends InventoryIntegrationTest {
         assertThat(reservationStatus()).isEqualTo("RELEASED");
     }
 
+    @Test
+    void releasingAConfirmedReservationUndoesTheSale() {
+        seedProduct(book, 10);
+        seedProduct(mug, 5);
+        reserve(new StockLine(book, 4), new StockLine(mug, 2));
+        kafka.send(new ConfirmReservation(orderId));
+        kafka.awaitMessage(orderId, ReservationConfirmed.class);
+
+        kafka.send(new ReleaseInventory(orderId));
+
+        assertThat(kafka.awaitMessage(orderId, InventoryReleased.class)).isEqualTo(new InventoryReleased(orderId));
+        assertThat(stockOf(book)).isEqualTo(new StockLevels(10, 0, 0));
+        assertThat(stockOf(mug)).isEqualTo(new StockLevels(5, 0, 0));
+        assertThat(reservationStatus()).isEqualTo("RELEASED");
+    }
+
+    @Test
+    void aSecondReleaseGivesNothingMoreBackAndRepliesAgain() {
+        seedProduct(book, 10);
+        reserve(new StockLine(book, 4));
+        kafka.send(new ConfirmReservation(orderId));
+        kafka.send(new ReleaseInventory(orderId));
+
+        kafka.send(new ReleaseInventory(orderId));
+
+        assertThat(kafka.awaitMessages(orderId, InventoryReleased.class, 2)).hasSize(2);
+        assertThat(stockOf(book)).isEqualTo(new StockLevels(10, 0, 0));
+        assertThat(reservationStatus()).isEqualTo("RELEASED");
+    }
+
+    @Test
+    void aSecondConfirmSellsNothingMoreAndRepliesAgain() {
+        seedProduct(book, 10);
+        reserve(new StockLine(book, 4));
+
+        kafka.send(new ConfirmReservation(orderId));
+        kafka.send(new ConfirmReservation(orderId));
+
+        assertThat(kafka.awaitMessages(orderId, ReservationConfirmed.class, 2)).hasSize(2);
+        assertThat(stockOf(book)).isEqualTo(new StockLevels(6, 0, 4));
+        assertThat(reservationStatus()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void aConfirmAfterTheSaleWasUndoneSellsNothingAndIsNotAnswered() {
+        seedProduct(book, 10);
+        reserve(new StockLine(book, 4));
+        kafka.send(new ConfirmReservation(orderId));
+        kafka.send(new ReleaseInventory(orderId));
+        kafka.awaitMessage(orderId, InventoryReleased.class);
+
+        kafka.send(new ConfirmReservation(orderId));
+        // A later command on the same partition proves the confirm was handled before it.
+        kafka.send(new ReleaseInventory(orderId));
+        kafka.awaitMessages(orderId, InventoryReleased.class, 2);
+
+        assertThat(kafka.recordsFor(orderId.toString())).extracting(ReceivedRecord::type)
+                .containsExactly("InventoryReserved", "ReservationConfirmed", "InventoryReleased", "InventoryReleased");
+        assertThat(stockOf(book)).isEqualTo(new StockLevels(10, 0, 0));
+    }
+
     private void reserve(StockLine... lines) {
         kafka.send(new ReserveInventory(orderId, List.of(lines)));
         kafka.awaitMessage(orderId, InventoryReserved.class);

@@ -64,18 +64,33 @@ class ReservationTest {
     }
 
     @Test
-    void onlyAReservedReservationMovesOn() {
+    void releasingAConfirmedReservationUndoesTheSale() {
+        Reservation reservation = reserve(new StockLine("BOOK", 3), new StockLine("MUG", 1));
+        reservation.confirm(stock);
+
+        reservation.release(stock);
+
+        assertThat(reservation.status()).isEqualTo(ReservationStatus.RELEASED);
+        assertThat(book.getAvailable()).isEqualTo(10);
+        assertThat(book.getReserved()).isZero();
+        assertThat(book.getSold()).isZero();
+        assertThat(mug.getAvailable()).isEqualTo(2);
+        assertThat(mug.getSold()).isZero();
+    }
+
+    @Test
+    void onlyAReservedReservationCanBeConfirmedAndAReleasedOneMovesNoMore() {
         Reservation confirmed = reserve(new StockLine("BOOK", 1));
         confirmed.confirm(stock);
         Reservation released = reserve(new StockLine("MUG", 1));
         released.release(stock);
 
         assertThatThrownBy(() -> confirmed.confirm(stock)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> confirmed.release(stock)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> released.confirm(stock)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> released.release(stock)).isInstanceOf(IllegalStateException.class);
         assertThat(book.getSold()).isEqualTo(1);
         assertThat(mug.getAvailable()).isEqualTo(2);
+        assertThat(mug.getReserved()).isZero();
     }
 
     @Test
@@ -85,6 +100,7 @@ class ReservationTest {
         assertThat(closed.status()).isEqualTo(ReservationStatus.RELEASED);
         assertThat(closed.lines()).isEmpty();
         assertThatThrownBy(() -> closed.confirm(stock)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> closed.release(stock)).isInstanceOf(IllegalStateException.class);
     }
 
     private Reservation reserve(StockLine... lines) {

@@ -1,5 +1,7 @@
 package dev.ordersaga.order.api;
 
+import dev.ordersaga.order.cancellation.CancellationOutcome;
+import dev.ordersaga.order.cancellation.OrderCancellations;
 import dev.ordersaga.order.intake.IntakeOutcome;
 import dev.ordersaga.order.intake.OrderIntake;
 import dev.ordersaga.order.orders.OrderStatus;
@@ -23,10 +25,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class OrderController {
 
     private final OrderIntake intake;
+    private final OrderCancellations cancellations;
     private final OrderQueries queries;
 
-    OrderController(OrderIntake intake, OrderQueries queries) {
+    OrderController(OrderIntake intake, OrderCancellations cancellations, OrderQueries queries) {
         this.intake = intake;
+        this.cancellations = cancellations;
         this.queries = queries;
     }
 
@@ -45,6 +49,31 @@ class OrderController {
         }
         IntakeOutcome.AlreadyPlaced known = (IntakeOutcome.AlreadyPlaced) outcome;
         return accepted(known.orderId(), known.status());
+    }
+
+    /**
+     * The REST twin of CancelOrder; the body ({@code {"reason": ...}}) is optional. 202 with the order, now
+     * CANCELLING: the saga compensates asynchronously and the order ends CANCELLED. 200 with the order when it
+     * was cancelled already; 409 when it is APPROVED or REJECTED.
+     */
+    @PostMapping("/{orderId}/cancel")
+    ResponseEntity<OrderViews.Details> cancel(@PathVariable UUID orderId,
+                                              @RequestBody(required = false) CancelRequest request) {
+        String reason = request == null ? null : request.reason();
+        CancellationOutcome outcome = cancellations.submit(orderId, reason);
+        if (outcome instanceof CancellationOutcome.Requested requested) {
+            return ResponseEntity.accepted().body(OrderViews.Details.of(requested.order()));
+        }
+        if (outcome instanceof CancellationOutcome.AlreadyRequested repeated) {
+            return ResponseEntity.ok(OrderViews.Details.of(repeated.order()));
+        }
+        if (outcome instanceof CancellationOutcome.Refused refused) {
+            throw new CancellationRefusedException(refused.reason());
+        }
+        if (outcome instanceof CancellationOutcome.Invalid invalid) {
+            throw new InvalidRequestException(invalid.violations());
+        }
+        throw new OrderNotFoundException(orderId);
     }
 
     @GetMapping("/{orderId}")

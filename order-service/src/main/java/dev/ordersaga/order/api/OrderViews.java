@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 
-/** The JSON shapes of the order API; built inside the read transaction, never from lazy state afterwards. */
+/**
+ * The JSON shapes of the order API; built from what the transaction loaded (an order with its lines comes from
+ * a fetch join), never from lazy state afterwards.
+ */
 final class OrderViews {
 
     private OrderViews() {
@@ -23,13 +26,16 @@ final class OrderViews {
     }
 
     record Details(UUID orderId, String customerId, OrderStatus status, String currency, Money total,
-                   List<Line> lines, String rejectionReason, Instant createdAt, Instant updatedAt) {
+                   List<Line> lines, String rejectionReason, String cancellationReason,
+                   Instant cancellationRequestedAt, Instant createdAt, Instant updatedAt) {
 
+        /** From an order loaded with its lines (a fetch join), in or after its transaction. */
         static Details of(Order order) {
             String currency = order.getCurrency();
             return new Details(order.getId(), order.getCustomerId(), order.getStatus(), currency, totalOf(order),
                     order.getLines().stream().map(line -> line(line, currency)).toList(),
-                    order.getRejectionReason(), order.getCreatedAt(), order.getUpdatedAt());
+                    order.getRejectionReason(), order.getCancellationReason(), order.getCancellationRequestedAt(),
+                    order.getCreatedAt(), order.getUpdatedAt());
         }
 
         private static Line line(OrderLine line, String currency) {
@@ -39,11 +45,12 @@ final class OrderViews {
 
     /** An order in a search result: no lines, so a page never touches order_lines. */
     record Summary(UUID orderId, String customerId, OrderStatus status, Money total, String rejectionReason,
-                   Instant createdAt, Instant updatedAt) {
+                   String cancellationReason, Instant createdAt, Instant updatedAt) {
 
         static Summary of(Order order) {
             return new Summary(order.getId(), order.getCustomerId(), order.getStatus(), totalOf(order),
-                    order.getRejectionReason(), order.getCreatedAt(), order.getUpdatedAt());
+                    order.getRejectionReason(), order.getCancellationReason(), order.getCreatedAt(),
+                    order.getUpdatedAt());
         }
     }
 

@@ -3,10 +3,12 @@ package dev.ordersaga.order.decision;
 import dev.ordersaga.messaging.outbox.Outbox;
 import dev.ordersaga.order.orders.Order;
 import dev.ordersaga.order.orders.OrderRepository;
+import dev.ordersaga.order.orders.OrderStatus;
 import dev.ordersaga.order.orders.Transition;
 import dev.ordersaga.schema.Money;
 import dev.ordersaga.schema.order.ApproveOrder;
 import dev.ordersaga.schema.order.OrderApproved;
+import dev.ordersaga.schema.order.OrderCancelled;
 import dev.ordersaga.schema.order.OrderRejected;
 import dev.ordersaga.schema.order.RejectOrder;
 import java.util.Objects;
@@ -19,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies the orchestrator's verdict. The event goes out only when the state actually changed, so a
  * repeated command (new message id, same intent) has no effect, and a command that contradicts a final
- * state is logged and ignored rather than retried forever.
+ * state is logged and ignored rather than retried forever. While the producer's cancel is being compensated
+ * (CANCELLING) an ApproveOrder is ignored, and the saga's closing RejectOrder completes the cancellation.
  */
 @Service
 public class OrderDecisions {
@@ -49,7 +52,9 @@ public class OrderDecisions {
         Order order = load("RejectOrder", command.orderId());
         Transition transition = order.reject(command.reason());
         if (transition == Transition.APPLIED) {
-            outbox.send(new OrderRejected(order.getId(), order.getRejectionReason()));
+            outbox.send(order.getStatus() == OrderStatus.CANCELLED
+                    ? new OrderCancelled(order.getId(), order.getCancellationReason())
+                    : new OrderRejected(order.getId(), order.getRejectionReason()));
         }
         logOutcome("RejectOrder", order, transition);
     }
@@ -66,6 +71,7 @@ public class OrderDecisions {
                     command, order.getId(), order.getStatus());
             case NOT_ALLOWED -> log.warn("{}: order {} is {}, which is final; command ignored",
                     command, order.getId(), order.getStatus());
+            case SUPERSEDED -> log.info("{} for {} ignored: {}", command, order.getId(), order.getStatus());
         }
     }
 }

@@ -13,6 +13,8 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,6 +29,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "orders")
 public class Order extends AuditedEntity<UUID> {
+
+    /** The longest cancellation reason kept; SQL CHECKs the same bound. */
+    public static final int MAX_CANCELLATION_REASON_LENGTH = 500;
 
     @Id
     private UUID id;
@@ -46,6 +51,12 @@ public class Order extends AuditedEntity<UUID> {
 
     @Column(name = "rejection_reason")
     private String rejectionReason;
+
+    @Column(name = "cancellation_reason", length = MAX_CANCELLATION_REASON_LENGTH)
+    private String cancellationReason;
+
+    @Column(name = "cancellation_requested_at")
+    private Instant cancellationRequestedAt;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -83,7 +94,10 @@ public class Order extends AuditedEntity<UUID> {
         return order;
     }
 
-    /** PENDING -> APPROVED. */
+    /**
+     * PENDING -> APPROVED. A CANCELLING order is not approved: the approval raced the producer's cancel, and
+     * the saga, told by OrderCancellationRequested, compensates the steps that led to it.
+     */
     public Transition approve() {
         return switch (status) {
             case PENDING -> {
@@ -91,11 +105,16 @@ public class Order extends AuditedEntity<UUID> {
                 yield Transition.APPLIED;
             }
             case APPROVED -> Transition.ALREADY_IN_STATE;
-            case REJECTED -> Transition.NOT_ALLOWED;
+            case CANCELLING -> Transition.SUPERSEDED;
+            case REJECTED, CANCELLED -> Transition.NOT_ALLOWED;
         };
     }
 
-    /** PENDING -> REJECTED, keeping why. A repeated rejection keeps the first reason. */
+    /**
+     * The saga's end of a failed or cancelled order: PENDING -> REJECTED, keeping why (a repeated rejection
+     * keeps the first reason); CANCELLING -> CANCELLED, the saga having compensated the producer's cancel.
+     * An APPROVED order is never rejected.
+     */
     public Transition reject(String reason) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a rejection needs a reason");
@@ -106,8 +125,37 @@ public class Order extends AuditedEntity<UUID> {
                 rejectionReason = reason;
                 yield Transition.APPLIED;
             }
-            case REJECTED -> Transition.ALREADY_IN_STATE;
+            case CANCELLING -> {
+                status = OrderStatus.CANCELLED;
+                yield Transition.APPLIED;
+            }
+            case REJECTED, CANCELLED -> Transition.ALREADY_IN_STATE;
             case APPROVED -> Transition.NOT_ALLOWED;
+        };
+    }
+
+    /**
+     * The producer's cancel: PENDING -> CANCELLING, keeping the reason (optional; blank counts as none).
+     * A repeated cancel changes nothing; an APPROVED or REJECTED order cannot be cancelled.
+     *
+     * @throws IllegalArgumentException for a reason over {@value #MAX_CANCELLATION_REASON_LENGTH} characters:
+     *                                  callers validate the request first
+     */
+    public Transition requestCancellation(String reason) {
+        if (reason != null && reason.length() > MAX_CANCELLATION_REASON_LENGTH) {
+            throw new IllegalArgumentException(
+                    "a cancellation reason has at most " + MAX_CANCELLATION_REASON_LENGTH + " characters");
+        }
+        return switch (status) {
+            case PENDING -> {
+                status = OrderStatus.CANCELLING;
+                cancellationReason = reason == null || reason.isBlank() ? null : reason;
+                // Microseconds: PostgreSQL's precision, so the entity equals what is stored.
+                cancellationRequestedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                yield Transition.APPLIED;
+            }
+            case CANCELLING, CANCELLED -> Transition.ALREADY_IN_STATE;
+            case APPROVED, REJECTED -> Transition.NOT_ALLOWED;
         };
     }
 
@@ -143,6 +191,16 @@ public class Order extends AuditedEntity<UUID> {
     /** Null unless REJECTED. */
     public String getRejectionReason() {
         return rejectionReason;
+    }
+
+    /** The producer's reason; null when it gave none or never cancelled. */
+    public String getCancellationReason() {
+        return cancellationReason;
+    }
+
+    /** Null unless CANCELLING or CANCELLED. */
+    public Instant getCancellationRequestedAt() {
+        return cancellationRequestedAt;
     }
 
     public long getVersion() {

@@ -1,8 +1,13 @@
 package dev.ordersaga.order.orders;
 
-/** Where an order is in its saga. APPROVED and REJECTED are final. Stored by name; SQL CHECKs the names. */
+/**
+ * Where an order is in its saga. APPROVED, REJECTED and CANCELLED are final; CANCELLING means the producer
+ * cancelled and the saga is compensating. Stored by name; SQL CHECKs the names.
+ */
 public enum OrderStatus {
     PENDING,
     APPROVED,
-    REJECTED
+    REJECTED,
+    CANCELLING,
+    CANCELLED
 }

@@ -7,5 +7,7 @@ public enum Transition {
     /** The order was already in the requested state: a repeated command, nothing to do. */
     ALREADY_IN_STATE,
     /** The order is in another final state; the request is refused and nothing changes. */
-    NOT_ALLOWED
+    NOT_ALLOWED,
+    /** The order is being cancelled, which overrides the request: nothing changes, the saga compensates. */
+    SUPERSEDED
 }

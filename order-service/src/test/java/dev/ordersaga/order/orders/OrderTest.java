@@ -94,6 +94,110 @@ class OrderTest {
         assertThat(order.getStatus()).isEqualTo(OrderStatus.PENDING);
     }
 
+    @Test
+    void cancellingAPendingOrderMakesItCancellingWithTheReasonAndTheTime() {
+        Order order = pendingOrder();
+
+        assertThat(order.requestCancellation("changed my mind")).isEqualTo(Transition.APPLIED);
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLING);
+        assertThat(order.getCancellationReason()).isEqualTo("changed my mind");
+        assertThat(order.getCancellationRequestedAt()).isNotNull();
+        assertThat(order.getRejectionReason()).isNull();
+    }
+
+    @Test
+    void aCancellationWithoutReasonOrWithABlankOneKeepsNone() {
+        Order withoutReason = pendingOrder();
+        Order withBlankReason = pendingOrder();
+
+        assertThat(withoutReason.requestCancellation(null)).isEqualTo(Transition.APPLIED);
+        assertThat(withBlankReason.requestCancellation("  ")).isEqualTo(Transition.APPLIED);
+        assertThat(withoutReason.getCancellationReason()).isNull();
+        assertThat(withBlankReason.getCancellationReason()).isNull();
+        assertThat(withBlankReason.getStatus()).isEqualTo(OrderStatus.CANCELLING);
+    }
+
+    @Test
+    void cancellingAgainChangesNothingAndKeepsTheFirstReason() {
+        Order cancelling = pendingOrder();
+        cancelling.requestCancellation("first");
+        Order cancelled = pendingOrder();
+        cancelled.requestCancellation("first");
+        cancelled.reject("cancelled by the producer");
+
+        assertThat(cancelling.requestCancellation("second")).isEqualTo(Transition.ALREADY_IN_STATE);
+        assertThat(cancelled.requestCancellation("second")).isEqualTo(Transition.ALREADY_IN_STATE);
+        assertThat(cancelling.getStatus()).isEqualTo(OrderStatus.CANCELLING);
+        assertThat(cancelling.getCancellationReason()).isEqualTo("first");
+        assertThat(cancelled.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.getCancellationReason()).isEqualTo("first");
+    }
+
+    @Test
+    void anApprovedOrARejectedOrderCannotBeCancelled() {
+        Order approved = pendingOrder();
+        approved.approve();
+        Order rejected = pendingOrder();
+        rejected.reject("out of stock");
+
+        assertThat(approved.requestCancellation("too late")).isEqualTo(Transition.NOT_ALLOWED);
+        assertThat(rejected.requestCancellation("too late")).isEqualTo(Transition.NOT_ALLOWED);
+        assertThat(approved.getStatus()).isEqualTo(OrderStatus.APPROVED);
+        assertThat(rejected.getStatus()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(approved.getCancellationReason()).isNull();
+        assertThat(approved.getCancellationRequestedAt()).isNull();
+    }
+
+    @Test
+    void aCancellationReasonHasAtMost500Characters() {
+        Order order = pendingOrder();
+
+        assertThatThrownBy(() -> order.requestCancellation("r".repeat(501)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.PENDING);
+        assertThat(order.requestCancellation("r".repeat(500))).isEqualTo(Transition.APPLIED);
+    }
+
+    @Test
+    void approvingACancellingOrderIsSupersededAndChangesNothing() {
+        Order order = pendingOrder();
+        order.requestCancellation("changed my mind");
+
+        assertThat(order.approve()).isEqualTo(Transition.SUPERSEDED);
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLING);
+    }
+
+    @Test
+    void approvingACancelledOrderIsNotAllowed() {
+        Order order = pendingOrder();
+        order.requestCancellation("changed my mind");
+        order.reject("cancelled by the producer");
+
+        assertThat(order.approve()).isEqualTo(Transition.NOT_ALLOWED);
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void rejectingACancellingOrderCompletesTheCancellationKeepingTheProducersReason() {
+        Order order = pendingOrder();
+        order.requestCancellation("changed my mind");
+
+        assertThat(order.reject("cancelled: compensated")).isEqualTo(Transition.APPLIED);
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.getCancellationReason()).isEqualTo("changed my mind");
+        assertThat(order.getRejectionReason()).as("only a REJECTED order has a rejection reason").isNull();
+    }
+
+    @Test
+    void rejectingACancelledOrderAgainChangesNothing() {
+        Order order = pendingOrder();
+        order.requestCancellation("changed my mind");
+        order.reject("cancelled: compensated");
+
+        assertThat(order.reject("cancelled: compensated")).isEqualTo(Transition.ALREADY_IN_STATE);
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
     private static Order pendingOrder() {
         return Order.place(UUID.randomUUID(), "customer-1", "EUR", List.of(new NewLine("BOOK-1", 1, 100)));
     }
