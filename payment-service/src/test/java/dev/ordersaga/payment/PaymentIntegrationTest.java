@@ -1,11 +1,16 @@
 package dev.ordersaga.payment;
 
 import dev.ordersaga.infra.TestInfrastructure;
+import dev.ordersaga.provider.Behaviour;
+import dev.ordersaga.provider.PaymentProviderSimulator;
 import dev.ordersaga.schema.Topics;
 import dev.ordersaga.testkit.KafkaTestClient;
 import dev.ordersaga.testkit.SharedKafkaTestClient;
 import dev.ordersaga.testkit.StatementRecording;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,13 +21,20 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Base of every integration test: the service on real PostgreSQL and real Kafka from embedded-infra. Every
- * subclass has the same configuration, so they all share one application context.
+ * Base of every integration test: the service on real PostgreSQL and real Kafka from embedded-infra, charging
+ * through the simulated payment provider, embedded. Every subclass has the same configuration, so they all share
+ * one application context (and one circuit breaker, closed again before each test).
  */
-@SpringBootTest
+@SpringBootTest(properties = {
+        // Shorter than in production, so that the tests that time out captures or open the circuit stay quick.
+        "resilience4j.timelimiter.instances.paymentProvider.timeout-duration=1s",
+        "resilience4j.circuitbreaker.instances.paymentProvider.wait-duration-in-open-state=1s"})
 @AutoConfigureMockMvc
 @Import(StatementRecording.class)
 public abstract class PaymentIntegrationTest {
+
+    /** One provider per JVM, like the database and the broker; its behaviour is normal again before each test. */
+    protected static final PaymentProviderSimulator provider = PaymentProviderSimulator.start(0, Behaviour.normal());
 
     @Autowired
     protected JdbcTemplate jdbc;
@@ -30,9 +42,23 @@ public abstract class PaymentIntegrationTest {
     @Autowired
     protected MockMvc mockMvc;
 
+    @Autowired
+    private CircuitBreakerRegistry circuitBreakers;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.get().registerSpringProperties(registry, "payments", "payment_service");
+        registry.add("payment.provider.url", () -> provider.baseUrl().toString());
+    }
+
+    @BeforeEach
+    void healthyProvider() {
+        provider.behaviour(Behaviour.normal());
+        providerCircuit().reset();
+    }
+
+    protected CircuitBreaker providerCircuit() {
+        return circuitBreakers.circuitBreaker("paymentProvider");
     }
 
     /** Publishes commands as the orchestrator does; reads the replies the service published. */

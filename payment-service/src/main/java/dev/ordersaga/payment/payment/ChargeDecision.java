@@ -1,13 +1,31 @@
 package dev.ordersaga.payment.payment;
 
-/** Whether a charge went through, and if not, why (for the customer's and the operator's eyes). */
-record ChargeDecision(boolean approved, String declineReason) {
+/**
+ * Whether a charge went through, and if not, why (for the customer's and the operator's eyes).
+ *
+ * @param providerChargeId the provider's id of the capture, when approved
+ * @param reason           why it was declined, or why the provider could not be reached
+ */
+record ChargeDecision(Outcome outcome, String providerChargeId, String reason) {
 
-    static ChargeDecision approve() {
-        return new ChargeDecision(true, null);
+    enum Outcome {
+        /** Captured at the provider and debited: final. */
+        APPROVED,
+        /** Refused here or by the provider: final. */
+        DECLINED,
+        /** The provider could not be reached: nothing happened here, the saga asks again later. */
+        UNAVAILABLE
+    }
+
+    static ChargeDecision approve(String providerChargeId) {
+        return new ChargeDecision(Outcome.APPROVED, providerChargeId, null);
     }
 
     static ChargeDecision decline(String reason) {
-        return new ChargeDecision(false, reason);
+        return new ChargeDecision(Outcome.DECLINED, null, reason);
+    }
+
+    static ChargeDecision unavailable(String reason) {
+        return new ChargeDecision(Outcome.UNAVAILABLE, null, reason);
     }
 }

@@ -44,30 +44,40 @@ class Payment extends AuditedEntity<UUID> {
     @Column(name = "decline_reason")
     private String declineReason;
 
+    /** The provider's id of the capture; null unless CHARGED (or REFUNDED) through the provider. */
+    @Column(name = "provider_charge_id", updatable = false)
+    private String providerChargeId;
+
     @Version
     private long version;
 
     protected Payment() {
     }
 
-    private Payment(UUID orderId, String customerId, Money amount, PaymentStatus status, String declineReason) {
+    private Payment(UUID orderId, String customerId, Money amount, PaymentStatus status, String declineReason,
+                    String providerChargeId) {
         this.id = UUID.randomUUID();
         this.orderId = orderId;
         this.customerId = customerId;
         this.amount = amount;
         this.status = status;
         this.declineReason = declineReason;
+        this.providerChargeId = providerChargeId;
     }
 
-    static Payment charged(UUID orderId, String customerId, Money amount) {
-        return new Payment(orderId, customerId, amount, PaymentStatus.CHARGED, null);
+    /** @param providerChargeId the provider's id of the capture */
+    static Payment charged(UUID orderId, String customerId, Money amount, String providerChargeId) {
+        if (providerChargeId == null || providerChargeId.isBlank()) {
+            throw new IllegalArgumentException("A charged payment needs the provider's charge id");
+        }
+        return new Payment(orderId, customerId, amount, PaymentStatus.CHARGED, null, providerChargeId);
     }
 
     static Payment declined(UUID orderId, String customerId, Money amount, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("A declined payment needs a reason");
         }
-        return new Payment(orderId, customerId, amount, PaymentStatus.DECLINED, reason);
+        return new Payment(orderId, customerId, amount, PaymentStatus.DECLINED, reason, null);
     }
 
     /**
@@ -133,5 +143,14 @@ class Payment extends AuditedEntity<UUID> {
 
     String declineReason() {
         return declineReason;
+    }
+
+    String providerChargeId() {
+        return providerChargeId;
+    }
+
+    /** False only for payments charged before charges went through the provider: the provider never saw them. */
+    boolean capturedAtProvider() {
+        return providerChargeId != null;
     }
 }

@@ -6,6 +6,7 @@ import dev.ordersaga.payment.account.Account;
 import dev.ordersaga.payment.account.AccountRepository;
 import dev.ordersaga.payment.money.Money;
 import dev.ordersaga.schema.payment.ChargePayment;
+import dev.ordersaga.schema.payment.PaymentUnavailable;
 import dev.ordersaga.schema.payment.RefundPayment;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
  * The saga's payment commands. Each runs in the messaging library's transaction, together with the inbox
  * record and the reply it writes to the outbox. Each is idempotent per order, not only per message id: a
  * saga retry sends the same request with a new id, and must never charge or refund twice.
+ *
+ * <p>The payment provider is called inside that transaction, so the transaction (and its connection) stays open
+ * for the call. Accepted for now: the call is bounded by the resilience budget in application.yml (about 7 s
+ * at worst, below spring.transaction.default-timeout), and no row lock is held meanwhile (accounts and payments
+ * use optimistic locking). When the provider cannot be reached the reply is {@link PaymentUnavailable} and
+ * nothing else changes here: the saga asks again later with a new message id, and the provider's idempotency keys
+ * make that repetition safe.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -55,33 +63,39 @@ class PaymentCommands {
         Money amount = Money.from(command.amount());
         String customerId = command.customerId();
         Optional<Account> account = customerId == null ? Optional.empty() : accounts.findById(customerId);
-        ChargeDecision decision = charger.charge(customerId, account, amount);
-        Payment payment = decision.approved()
-                ? Payment.charged(orderId, customerId, amount)
-                : Payment.declined(orderId, customerId, amount, decision.declineReason());
+        ChargeDecision decision = charger.charge(orderId, customerId, account, amount);
+        if (decision.outcome() == ChargeDecision.Outcome.UNAVAILABLE) {
+            replyUnavailable(orderId, "charge", decision.reason());
+            return;
+        }
+        Payment payment = decision.outcome() == ChargeDecision.Outcome.APPROVED
+                ? Payment.charged(orderId, customerId, amount, decision.providerChargeId())
+                : Payment.declined(orderId, customerId, amount, decision.reason());
         ledger.record(payment);
         log.info("Order {}: payment {} {} {} for customer {}{}", orderId, payment.getId(), payment.status(), amount,
-                customerId, decision.approved() ? "" : " (" + decision.declineReason() + ")");
+                customerId, payment.status() == PaymentStatus.CHARGED
+                        ? " (provider charge " + payment.providerChargeId() + ")"
+                        : " (" + decision.reason() + ")");
         outbox.send(payment.chargeReply());
     }
 
     /**
-     * Refunds a charge once. With nothing charged the reply is a zero refund: in the declined payment's
-     * currency (the order's), or in {@code payment.default-currency} for an order this service never saw,
-     * which is then recorded as closed so that a late charge is declined.
+     * Refunds a charge once, at the provider and then on the account. With nothing charged the reply is a zero
+     * refund: in the declined payment's currency (the order's), or in {@code payment.default-currency} for an order
+     * this service never saw, which is then recorded as closed so that a late charge is declined.
      */
     void refund(RefundPayment command) {
         UUID orderId = command.orderId();
         Optional<Payment> found = payments.findByOrderId(orderId);
         if (found.isEmpty()) {
-            Payment closed = Payment.closedBeforeCharge(orderId, defaultCurrency);
-            ledger.record(closed);
-            log.info("Order {} refunded before any charge: recorded as closed, refunding nothing", orderId);
-            outbox.send(closed.refundReply());
+            closeBeforeCharge(orderId);
             return;
         }
         Payment payment = found.get();
         if (payment.status() == PaymentStatus.CHARGED) {
+            if (payment.capturedAtProvider() && !refundedAtProvider(payment)) {
+                return;
+            }
             Money amount = payment.refund();
             accountOf(payment).credit(amount);
             log.info("Order {}: payment {} refunded, {} credited to {}", orderId, payment.getId(), amount,
@@ -91,6 +105,45 @@ class PaymentCommands {
                     payment.status());
         }
         outbox.send(payment.refundReply());
+    }
+
+    /**
+     * No charge was recorded, but one may still have been captured at the provider: a charge whose answer timed
+     * out was replied to as unavailable, yet the provider may have done it. So the provider is asked to refund
+     * the order's charge key either way ("nothing captured" is the usual answer) before the order is closed.
+     */
+    private void closeBeforeCharge(UUID orderId) {
+        RefundDecision atProvider = charger.refundAtProvider(orderId);
+        if (atProvider.outcome() == RefundDecision.Outcome.UNAVAILABLE) {
+            replyUnavailable(orderId, "refund", atProvider.reason());
+            return;
+        }
+        Payment closed = Payment.closedBeforeCharge(orderId, defaultCurrency);
+        ledger.record(closed);
+        log.info("Order {} refunded before any charge was recorded: closed for charging{}", orderId,
+                atProvider.outcome() == RefundDecision.Outcome.REFUNDED
+                        ? "; the provider had captured a charge whose answer was lost, and refunded it"
+                        : ", nothing was captured at the provider");
+        outbox.send(closed.refundReply());
+    }
+
+    /** @return false when the provider could not be reached (the unavailable reply is sent) */
+    private boolean refundedAtProvider(Payment payment) {
+        RefundDecision atProvider = charger.refundAtProvider(payment.orderId());
+        if (atProvider.outcome() == RefundDecision.Outcome.UNAVAILABLE) {
+            replyUnavailable(payment.orderId(), "refund", atProvider.reason());
+            return false;
+        }
+        if (atProvider.outcome() == RefundDecision.Outcome.NOTHING_CAPTURED) {
+            log.warn("Order {}: the provider has no capture for charge {} of payment {}; refunding the account anyway",
+                    payment.orderId(), payment.providerChargeId(), payment.getId());
+        }
+        return true;
+    }
+
+    private void replyUnavailable(UUID orderId, String action, String reason) {
+        log.warn("Order {}: {} not done, the saga will ask again: {}", orderId, action, reason);
+        outbox.send(new PaymentUnavailable(orderId, reason));
     }
 
     private Account accountOf(Payment payment) {

@@ -46,11 +46,12 @@ class PaymentController {
                 .toList();
     }
 
-    record PaymentView(UUID orderId, UUID paymentId, PaymentStatus status, MoneyJson amount, String declineReason) {
+    record PaymentView(UUID orderId, UUID paymentId, PaymentStatus status, MoneyJson amount, String declineReason,
+                       String providerChargeId) {
 
         static PaymentView of(Payment payment) {
             return new PaymentView(payment.orderId(), payment.getId(), payment.status(),
-                    MoneyJson.of(payment.amount()), payment.declineReason());
+                    MoneyJson.of(payment.amount()), payment.declineReason(), payment.providerChargeId());
         }
     }
 }

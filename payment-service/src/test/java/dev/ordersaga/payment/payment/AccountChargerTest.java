@@ -4,46 +4,118 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordersaga.payment.account.Account;
 import dev.ordersaga.payment.money.Money;
+import dev.ordersaga.payment.provider.PaymentProvider;
+import dev.ordersaga.payment.provider.ProviderCharge;
+import dev.ordersaga.payment.provider.ProviderRefund;
+import dev.ordersaga.payment.provider.ProviderUnavailableException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class AccountChargerTest {
 
-    private final AccountCharger charger = new AccountCharger();
+    private final FakeProvider provider = new FakeProvider();
+    private final AccountCharger charger = new AccountCharger(provider);
     private final Account account = new Account("c-1", Money.of(1000, "EUR"), "tok");
+    private final UUID orderId = UUID.randomUUID();
 
     @Test
-    void approvesWhatTheBalanceCoversAndDebitsIt() {
-        ChargeDecision decision = charger.charge("c-1", Optional.of(account), Money.of(1000, "EUR"));
+    void approvesWhatTheProviderCapturesAndDebitsIt() {
+        provider.charges = () -> new ProviderCharge.Captured("ch_1");
 
-        assertThat(decision.approved()).isTrue();
-        assertThat(decision.declineReason()).isNull();
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1000, "EUR"));
+
+        assertThat(decision).isEqualTo(ChargeDecision.approve("ch_1"));
         assertThat(account.getBalance()).isEqualTo(Money.zero("EUR"));
+        assertThat(provider.calls).containsExactly("charge charge-" + orderId + " c-1 1000 EUR " + orderId);
     }
 
     @Test
-    void declinesAnUnknownAccount() {
-        ChargeDecision decision = charger.charge("c-404", Optional.empty(), Money.of(1, "EUR"));
+    void declinesWithTheProvidersReasonWithoutDebiting() {
+        provider.charges = () -> new ProviderCharge.Declined("card declined");
 
-        assertThat(decision.approved()).isFalse();
-        assertThat(decision.declineReason()).isEqualTo("unknown account c-404");
-    }
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "EUR"));
 
-    @Test
-    void declinesAnotherCurrencyWithoutDebiting() {
-        ChargeDecision decision = charger.charge("c-1", Optional.of(account), Money.of(1, "USD"));
-
-        assertThat(decision.approved()).isFalse();
-        assertThat(decision.declineReason()).startsWith("currency mismatch").contains("EUR", "USD");
+        assertThat(decision).isEqualTo(ChargeDecision.decline("card declined"));
         assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
     }
 
     @Test
-    void declinesInsufficientFundsWithoutDebiting() {
-        ChargeDecision decision = charger.charge("c-1", Optional.of(account), Money.of(1001, "EUR"));
+    void anUnreachableProviderChangesNothing() {
+        provider.charges = () -> {
+            throw new ProviderUnavailableException("circuit breaker paymentProvider is open", null);
+        };
 
-        assertThat(decision.approved()).isFalse();
-        assertThat(decision.declineReason()).startsWith("insufficient funds").contains("1000 EUR", "1001 EUR");
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "EUR"));
+
+        assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.UNAVAILABLE);
+        assertThat(decision.reason()).contains("circuit breaker paymentProvider is open");
         assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
+    }
+
+    @Test
+    void declinesAnUnknownAccountWithoutAskingTheProvider() {
+        ChargeDecision decision = charger.charge(orderId, "c-404", Optional.empty(), Money.of(1, "EUR"));
+
+        assertThat(decision).isEqualTo(ChargeDecision.decline("unknown account c-404"));
+        assertThat(provider.calls).isEmpty();
+    }
+
+    @Test
+    void declinesAnotherCurrencyWithoutAskingTheProvider() {
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "USD"));
+
+        assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.DECLINED);
+        assertThat(decision.reason()).startsWith("currency mismatch").contains("EUR", "USD");
+        assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
+        assertThat(provider.calls).isEmpty();
+    }
+
+    @Test
+    void declinesInsufficientFundsWithoutAskingTheProvider() {
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1001, "EUR"));
+
+        assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.DECLINED);
+        assertThat(decision.reason()).startsWith("insufficient funds").contains("1000 EUR", "1001 EUR");
+        assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
+        assertThat(provider.calls).isEmpty();
+    }
+
+    @Test
+    void refundsTheOrdersChargeKeyUnderTheOrdersRefundKey() {
+        provider.refunds = () -> new ProviderRefund.Refunded("re_1");
+        assertThat(charger.refundAtProvider(orderId)).isEqualTo(RefundDecision.refunded());
+
+        provider.refunds = ProviderRefund.NothingCaptured::new;
+        assertThat(charger.refundAtProvider(orderId)).isEqualTo(RefundDecision.nothingCaptured());
+
+        provider.refunds = () -> {
+            throw new ProviderUnavailableException("no answer within 2000 ms", null);
+        };
+        assertThat(charger.refundAtProvider(orderId).outcome()).isEqualTo(RefundDecision.Outcome.UNAVAILABLE);
+        assertThat(provider.calls).containsOnly("refund refund-" + orderId + " charge-" + orderId);
+    }
+
+    /** Answers as told and remembers what it was asked. */
+    private static final class FakeProvider implements PaymentProvider {
+
+        private final List<String> calls = new ArrayList<>();
+        private Supplier<ProviderCharge> charges;
+        private Supplier<ProviderRefund> refunds;
+
+        @Override
+        public ProviderCharge charge(String idempotencyKey, String customerId, Money amount, String reference) {
+            calls.add("charge " + idempotencyKey + " " + customerId + " " + amount + " " + reference);
+            return charges.get();
+        }
+
+        @Override
+        public ProviderRefund refund(String idempotencyKey, String chargeIdempotencyKey) {
+            calls.add("refund " + idempotencyKey + " " + chargeIdempotencyKey);
+            return refunds.get();
+        }
     }
 }

@@ -28,8 +28,8 @@ class PaymentLedgerIT extends PaymentIntegrationTest {
     @Test
     void aSecondPaymentForTheSameOrderFailsTransiently() {
         assertThatThrownBy(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-            commitSeparately(() -> ledger.record(Payment.charged(orderId, "c-1", Money.of(100, "EUR"))));
-            ledger.record(Payment.charged(orderId, "c-1", Money.of(100, "EUR")));
+            commitSeparately(() -> ledger.record(Payment.charged(orderId, "c-1", Money.of(100, "EUR"), "ch_1")));
+            ledger.record(Payment.charged(orderId, "c-1", Money.of(100, "EUR"), "ch_1"));
         })).isInstanceOf(PaymentLedger.ConcurrentPaymentException.class)
                 .isInstanceOf(TransientDataAccessException.class);
 
@@ -42,7 +42,7 @@ class PaymentLedgerIT extends PaymentIntegrationTest {
         String tooLong = "c".repeat(65);
 
         assertThatThrownBy(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status ->
-                ledger.record(Payment.charged(orderId, tooLong, Money.of(100, "EUR")))))
+                ledger.record(Payment.charged(orderId, tooLong, Money.of(100, "EUR"), "ch_1"))))
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .isNotInstanceOf(TransientDataAccessException.class);
     }

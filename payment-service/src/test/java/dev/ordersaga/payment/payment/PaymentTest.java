@@ -17,7 +17,7 @@ class PaymentTest {
 
     @Test
     void aChargedPaymentAnswersChargedWithItsIdAndAmount() {
-        Payment payment = Payment.charged(orderId, "c-1", amount);
+        Payment payment = Payment.charged(orderId, "c-1", amount, "ch_1");
 
         assertThat(payment.chargeReply()).isEqualTo(new PaymentCharged(orderId, payment.getId(), amount.toMessage()));
     }
@@ -33,7 +33,7 @@ class PaymentTest {
 
     @Test
     void refundTurnsChargedIntoRefundedOnce() {
-        Payment payment = Payment.charged(orderId, "c-1", amount);
+        Payment payment = Payment.charged(orderId, "c-1", amount, "ch_1");
 
         assertThat(payment.refund()).isEqualTo(amount);
 
@@ -44,7 +44,7 @@ class PaymentTest {
 
     @Test
     void aRefundedPaymentAnswersALateChargeWithDeclined() {
-        Payment payment = Payment.charged(orderId, "c-1", amount);
+        Payment payment = Payment.charged(orderId, "c-1", amount, "ch_1");
         payment.refund();
 
         assertThat(payment.chargeReply()).isInstanceOf(PaymentDeclined.class);
@@ -62,8 +62,17 @@ class PaymentTest {
 
     @Test
     void aChargedPaymentHasNothingToAnswerARefundWithBeforeItIsRefunded() {
-        assertThatThrownBy(() -> Payment.charged(orderId, "c-1", amount).refundReply())
+        assertThatThrownBy(() -> Payment.charged(orderId, "c-1", amount, "ch_1").refundReply())
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aChargeKeepsTheProvidersChargeIdAndNeedsOne() {
+        assertThat(Payment.charged(orderId, "c-1", amount, "ch_1").providerChargeId()).isEqualTo("ch_1");
+        assertThat(Payment.charged(orderId, "c-1", amount, "ch_1").capturedAtProvider()).isTrue();
+        assertThat(Payment.declined(orderId, "c-1", amount, "card declined").capturedAtProvider()).isFalse();
+        assertThatThrownBy(() -> Payment.charged(orderId, "c-1", amount, null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
