@@ -17,6 +17,8 @@ final class EndpointTable {
         rows.add(new String[] {"Kafka", endpoints.kafkaBootstrapServers(), "bootstrap servers"});
         rows.add(new String[] {"PostgreSQL", "jdbc:postgresql://localhost:" + endpoints.postgresPort(),
                 "superuser postgres (no password on loopback)"});
+        rows.add(new String[] {"payment provider", endpoints.paymentProviderUrl().toString(),
+                "simulator; PUT /admin/behaviour injects latency, failures and declines"});
         for (StackService service : StackService.values()) {
             if (endpoints.serviceUrl(service) == null) {
                 continue;

@@ -11,12 +11,14 @@ import java.util.Map;
  * @param postgresPort          the PostgreSQL server's port
  * @param serviceUrls           each service's base URL, e.g. {@code http://localhost:8081}
  * @param databases             each service's database and credentials
+ * @param paymentProviderUrl    the simulated payment provider's base URL
  */
 public record Endpoints(
         String kafkaBootstrapServers,
         int postgresPort,
         Map<StackService, URI> serviceUrls,
-        Map<StackService, ServiceDatabase> databases) {
+        Map<StackService, ServiceDatabase> databases,
+        URI paymentProviderUrl) {
 
     public Endpoints {
         serviceUrls = Map.copyOf(serviceUrls);

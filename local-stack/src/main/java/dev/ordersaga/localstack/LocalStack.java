@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ordersaga.infra.KafkaServer;
 import dev.ordersaga.infra.PostgresServer;
 import dev.ordersaga.infra.ServiceDatabase;
+import dev.ordersaga.provider.Behaviour;
+import dev.ordersaga.provider.PaymentProviderSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -60,6 +62,7 @@ public final class LocalStack implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
     private PostgresServer postgres;
     private KafkaServer kafka;
+    private PaymentProviderSimulator paymentProvider;
 
     private LocalStack(Builder settings) {
         this.settings = settings;
@@ -91,6 +94,8 @@ public final class LocalStack implements AutoCloseable {
             prepareDataDirectory();
             startPostgres();
             kafka = KafkaServer.start(settings.kafkaPort);
+            paymentProvider = PaymentProviderSimulator.start(settings.paymentProviderPort, Behaviour.normal());
+            log.info("Payment provider simulator at {}", paymentProvider.baseUrl());
             createServiceProcesses();
             processes.values().forEach(ServiceProcess::launch);
             awaitHealthy(List.copyOf(processes.values()), settings.healthTimeout);
@@ -110,7 +115,8 @@ public final class LocalStack implements AutoCloseable {
         requireStarted();
         Map<StackService, URI> urls = new EnumMap<>(StackService.class);
         processes.forEach((service, process) -> urls.put(service, process.baseUrl()));
-        return new Endpoints(kafka.bootstrapServers(), postgres.port(), urls, databases);
+        return new Endpoints(kafka.bootstrapServers(), postgres.port(), urls, databases,
+                paymentProvider.baseUrl());
     }
 
     public SeedData seedData() {
@@ -170,6 +176,11 @@ public final class LocalStack implements AutoCloseable {
             removeShutdownHook();
         }
         stopServices();
+        quietly("stop the payment provider", () -> {
+            if (paymentProvider != null) {
+                paymentProvider.close();
+            }
+        });
         quietly("stop Kafka", () -> {
             if (kafka != null) {
                 kafka.close();
@@ -208,6 +219,7 @@ public final class LocalStack implements AutoCloseable {
     private void requireFixedPortsFree() {
         Ports.requireFree(settings.postgresPort, "PostgreSQL", "--postgres-port");
         Ports.requireFree(settings.kafkaPort, "Kafka", "--kafka-port");
+        Ports.requireFree(settings.paymentProviderPort, "the payment provider", "--provider-port");
         settings.servicePorts.forEach((service, port) ->
                 Ports.requireFree(port, service.moduleName(), "--base-port or --" + service.moduleName() + "-port"));
     }
@@ -243,6 +255,9 @@ public final class LocalStack implements AutoCloseable {
             command.add("--spring.datasource.username=" + database.username());
             command.add("--spring.datasource.password=" + database.password());
             command.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+            if (service == StackService.PAYMENT_SERVICE) {
+                command.add("--payment.provider.url=" + paymentProvider.baseUrl());
+            }
             command.addAll(settings.commonServiceArgs);
             command.addAll(settings.serviceArgs.getOrDefault(service, List.of()));
             processes.put(service, new ServiceProcess(service, command,
@@ -364,6 +379,7 @@ public final class LocalStack implements AutoCloseable {
 
         private int postgresPort = 5432;
         private int kafkaPort = 9092;
+        private int paymentProviderPort = 8090;
         private final Map<StackService, Integer> servicePorts = new LinkedHashMap<>();
         private Path dataDirectory;
         private Path logDirectory;
@@ -395,6 +411,12 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
+        /** The simulated payment provider, which runs inside this JVM (default 8090). */
+        public Builder paymentProviderPort(int port) {
+            this.paymentProviderPort = requirePort(port);
+            return this;
+        }
+
         public Builder servicePort(StackService service, int port) {
             servicePorts.put(service, requirePort(port));
             return this;
@@ -411,7 +433,7 @@ public final class LocalStack implements AutoCloseable {
 
         /** Every server on a free port: for tests that run beside other stacks. */
         public Builder freePorts() {
-            return postgresPort(0).kafkaPort(0).basePort(0);
+            return postgresPort(0).kafkaPort(0).paymentProviderPort(0).basePort(0);
         }
 
         /** Where PostgreSQL's data and the logs go; kept on close. Absent: a temporary directory, deleted on close. */
@@ -473,6 +495,7 @@ public final class LocalStack implements AutoCloseable {
             Builder copy = new Builder();
             copy.postgresPort = postgresPort;
             copy.kafkaPort = kafkaPort;
+            copy.paymentProviderPort = paymentProviderPort;
             copy.servicePorts.putAll(servicePorts);
             copy.dataDirectory = dataDirectory;
             copy.logDirectory = logDirectory;

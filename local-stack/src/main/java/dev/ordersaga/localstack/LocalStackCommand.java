@@ -67,6 +67,10 @@ public final class LocalStackCommand implements Callable<Integer> {
             description = "Kafka port, 0 for a free one (default: ${DEFAULT-VALUE}).")
     private int kafkaPort;
 
+    @Option(names = "--provider-port", paramLabel = "PORT", defaultValue = "8090",
+            description = "Port of the simulated payment provider, 0 for a free one (default: ${DEFAULT-VALUE}).")
+    private int providerPort;
+
     @Option(names = "--base-port", paramLabel = "PORT", defaultValue = "8081",
             description = "First service port: order, inventory, payment, saga get PORT..PORT+3,"
                     + " 0 for free ones (default: ${DEFAULT-VALUE}).")
@@ -146,6 +150,7 @@ public final class LocalStackCommand implements Callable<Integer> {
         LocalStack.Builder builder = LocalStack.builder()
                 .postgresPort(postgresPort)
                 .kafkaPort(kafkaPort)
+                .paymentProviderPort(providerPort)
                 .basePort(basePort)
                 .dataDirectory(dataDirectory)
                 .healthTimeout(Duration.ofSeconds(startupTimeoutSeconds))
@@ -178,6 +183,7 @@ public final class LocalStackCommand implements Callable<Integer> {
         }
         requirePort("--postgres-port", postgresPort);
         requirePort("--kafka-port", kafkaPort);
+        requirePort("--provider-port", providerPort);
         if (basePort != 0) {
             requirePort("--base-port", basePort + StackService.values().length - 1);
         }
