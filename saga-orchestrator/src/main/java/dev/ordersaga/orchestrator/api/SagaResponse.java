@@ -10,17 +10,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** GET /sagas/{orderId}: the saga and its timeline, oldest first. */
+/**
+ * GET /sagas/{orderId}: the saga and its timeline, oldest first. {@code attempts} counts the sends of the
+ * awaited step's commands, {@code commandTry} its transient failures (part of its commands' message ids);
+ * {@code retryPending} says the deadline is the delay before the next try rather than a reply timeout, and
+ * {@code overdue} that the deadline has passed without the poller having handled it yet.
+ */
 record SagaResponse(UUID sagaId, UUID orderId, String definition, int definitionVersion, SagaState state,
-                    int currentStep, String currentStepName, Instant stepDeadline, Instant createdAt,
+                    int currentStep, String currentStepName, Instant stepDeadline, boolean overdue, int attempts,
+                    int commandTry, boolean retryPending, String failureReason, Instant createdAt,
                     Instant updatedAt, List<HistoryItem> history) {
 
     static SagaResponse of(SagaTimeline timeline) {
         SagaInstance saga = timeline.instance();
         return new SagaResponse(saga.getSagaId(), saga.getData().orderId(), saga.getDefinitionName(),
                 saga.getDefinitionVersion(), saga.getState(), saga.getCurrentStep(), timeline.currentStepName(),
-                saga.getStepDeadline(), saga.getCreatedAt(), saga.getUpdatedAt(),
-                timeline.history().stream().map(HistoryItem::of).toList());
+                saga.getStepDeadline(), timeline.overdue(), saga.getAttempts(), saga.getCommandTry(),
+                saga.isRetryPending(),
+                saga.getData().failureReason(),
+                saga.getCreatedAt(), saga.getUpdatedAt(), timeline.history().stream().map(HistoryItem::of).toList());
     }
 
     record HistoryItem(Instant at, HistoryType type, String step, String messageType, UUID messageId,

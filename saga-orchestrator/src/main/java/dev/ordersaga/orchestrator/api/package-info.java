@@ -1,2 +1,2 @@
-/** The saga REST API: one order's saga and its timeline. */
+/** The saga REST API for operators: one order's saga and its timeline, the saga list, retry and compensate. */
 package dev.ordersaga.orchestrator.api;

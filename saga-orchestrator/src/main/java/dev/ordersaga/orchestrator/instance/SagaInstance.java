@@ -49,6 +49,14 @@ public class SagaInstance extends AuditedEntity<UUID> {
     @Column(nullable = false)
     private int attempts;
 
+    /** The awaited step's command try: raised by each transient failure, part of its commands' message ids. */
+    @Column(name = "command_try", nullable = false)
+    private int commandTry;
+
+    /** The deadline is a retry delay after a transient failure: when it passes, the next try goes out. */
+    @Column(name = "retry_pending", nullable = false)
+    private boolean retryPending;
+
     // The data is a record, replaced on change, never mutated: no deep copy or JSON round trip for dirty checks.
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
@@ -77,11 +85,13 @@ public class SagaInstance extends AuditedEntity<UUID> {
         currentStep = transition.currentStep();
         data = transition.data();
         this.stepDeadline = stepDeadline;
-        attempts = transition.awaitsReply() ? 1 : 0;
+        attempts = transition.attempts();
+        commandTry = transition.commandTry();
+        retryPending = transition.retryPending();
     }
 
     SagaSnapshot<OrderSagaData> snapshot() {
-        return new SagaSnapshot<>(sagaId, state, currentStep, data);
+        return new SagaSnapshot<>(sagaId, state, currentStep, attempts, commandTry, retryPending, data);
     }
 
     @Override
@@ -115,6 +125,19 @@ public class SagaInstance extends AuditedEntity<UUID> {
 
     public int getAttempts() {
         return attempts;
+    }
+
+    public int getCommandTry() {
+        return commandTry;
+    }
+
+    public boolean isRetryPending() {
+        return retryPending;
+    }
+
+    /** True while the saga waits and its deadline has passed: the poller has not handled it (yet). */
+    public boolean isOverdueAt(Instant now) {
+        return stepDeadline != null && !stepDeadline.isAfter(now);
     }
 
     public OrderSagaData getData() {

@@ -10,8 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Sagas started, completed and compensated, and how long they took from start to end. Counted after the
- * transaction commits, so a handler retried after a lock conflict is counted once.
+ * Sagas started, completed and compensated, how long they took from start to end, steps that timed out or
+ * failed transiently, and operator actions. Counted after the transaction commits, so a handler retried after
+ * a lock conflict is counted once.
  */
 @Component
 class SagaMetrics {
@@ -41,6 +42,33 @@ class SagaMetrics {
                     .register(registry)
                     .record(duration);
         });
+    }
+
+    /** @param action {@code resent} or {@code compensated} */
+    void stepTimedOut(String step, String action) {
+        afterCommit(() -> Counter.builder("saga.step.timeouts")
+                .description("Step deadlines that passed, by what the saga did about it")
+                .tag("step", step)
+                .tag("action", action)
+                .register(registry)
+                .increment());
+    }
+
+    void transientFailure(String step) {
+        afterCommit(() -> Counter.builder("saga.step.transient.failures")
+                .description("Replies saying a participant could not act for now; the step is tried again later")
+                .tag("step", step)
+                .register(registry)
+                .increment());
+    }
+
+    void operatorAction(String action, String outcome) {
+        afterCommit(() -> Counter.builder("saga.operator.actions")
+                .description("Retries and compensations asked for by operators")
+                .tag("action", action)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment());
     }
 
     void orphanReply() {

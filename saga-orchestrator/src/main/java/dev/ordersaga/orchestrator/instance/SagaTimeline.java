@@ -7,9 +7,11 @@ import java.util.List;
  *
  * @param instance        the saga
  * @param currentStepName the name of its current step, null if this build lacks its definition version
+ * @param overdue         its deadline has passed and the poller has not handled it yet
  * @param history         its timeline, oldest first
  */
-public record SagaTimeline(SagaInstance instance, String currentStepName, List<SagaHistoryEntry> history) {
+public record SagaTimeline(SagaInstance instance, String currentStepName, boolean overdue,
+                           List<SagaHistoryEntry> history) {
 
     public SagaTimeline {
         history = List.copyOf(history);

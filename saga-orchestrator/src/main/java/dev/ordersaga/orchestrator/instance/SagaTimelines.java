@@ -1,28 +1,45 @@
 package dev.ordersaga.orchestrator.instance;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads a saga with its history: one query for the instance, one for the history. */
+/** Reads sagas for the API: one with its history in two queries, or a search in one. */
 @Service
 public class SagaTimelines {
 
     private final SagaInstanceRepository instances;
     private final SagaHistoryRepository history;
     private final SagaDefinitions definitions;
+    private final Clock clock;
 
-    SagaTimelines(SagaInstanceRepository instances, SagaHistoryRepository history, SagaDefinitions definitions) {
+    SagaTimelines(SagaInstanceRepository instances, SagaHistoryRepository history, SagaDefinitions definitions,
+                  Clock clock) {
         this.instances = instances;
         this.history = history;
         this.definitions = definitions;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public Optional<SagaTimeline> find(UUID sagaId) {
-        return instances.findById(sagaId).map(instance -> new SagaTimeline(
-                instance, currentStepName(instance), history.findBySagaIdOrderByIdAsc(sagaId)));
+        return instances.findById(sagaId).map(instance -> new SagaTimeline(instance, currentStepName(instance),
+                instance.isOverdueAt(clock.instant()), history.findBySagaIdOrderByIdAsc(sagaId)));
+    }
+
+    /** Served by saga_instances_state_updated_idx (state, updated_at) when states are given. */
+    @Transactional(readOnly = true)
+    public List<SagaOverview> search(SagaSearch search) {
+        Instant now = clock.instant();
+        return instances.findBy(search.toSpecification(now),
+                        query -> query.sortBy(SagaSearch.order()).limit(search.limit()).all())
+                .stream()
+                .map(instance -> new SagaOverview(instance, currentStepName(instance), instance.isOverdueAt(now)))
+                .toList();
     }
 
     private String currentStepName(SagaInstance instance) {

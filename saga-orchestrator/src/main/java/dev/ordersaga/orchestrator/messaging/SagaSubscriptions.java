@@ -10,11 +10,14 @@ import dev.ordersaga.schema.inventory.InventoryReserved;
 import dev.ordersaga.schema.inventory.InventoryUnavailable;
 import dev.ordersaga.schema.inventory.ReservationConfirmed;
 import dev.ordersaga.schema.order.OrderApproved;
+import dev.ordersaga.schema.order.OrderCancellationRequested;
+import dev.ordersaga.schema.order.OrderCancelled;
 import dev.ordersaga.schema.order.OrderPlaced;
 import dev.ordersaga.schema.order.OrderRejected;
 import dev.ordersaga.schema.payment.PaymentCharged;
 import dev.ordersaga.schema.payment.PaymentDeclined;
 import dev.ordersaga.schema.payment.PaymentRefunded;
+import dev.ordersaga.schema.payment.PaymentUnavailable;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,13 +29,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SagaSubscriptions {
 
-    /** A broadcast topic: only the saga's start and the order's outcomes matter here. */
+    /** A broadcast topic: only the saga's start, the order's cancellation and its outcomes matter here. */
     @Bean
     MessageSubscription orderEvents(SagaCoordinator sagas) {
         return MessageSubscription.to(Topics.ORDER_EVENTS)
                 .on(OrderPlaced.class, order -> sagas.start(order, handledMessageId()))
+                .on(OrderCancellationRequested.class, request -> sagas.cancel(request, handledMessageId()))
                 .on(OrderApproved.class, reply -> replyTo(sagas, reply))
                 .on(OrderRejected.class, reply -> replyTo(sagas, reply))
+                .on(OrderCancelled.class, reply -> replyTo(sagas, reply))
                 .ignoringOthers();
     }
 
@@ -46,7 +51,8 @@ class SagaSubscriptions {
                 .on(ReservationConfirmed.class, reply -> replyTo(sagas, reply))
                 .on(PaymentCharged.class, reply -> replyTo(sagas, reply))
                 .on(PaymentDeclined.class, reply -> replyTo(sagas, reply))
-                .on(PaymentRefunded.class, reply -> replyTo(sagas, reply));
+                .on(PaymentRefunded.class, reply -> replyTo(sagas, reply))
+                .on(PaymentUnavailable.class, reply -> replyTo(sagas, reply));
     }
 
     private static void replyTo(SagaCoordinator sagas, Message reply) {

@@ -9,19 +9,32 @@ import java.util.UUID;
  * A command the saga sends, with a message id derived from what it is rather than drawn at random, so a
  * re-send of the same step's command carries the id the participant's inbox already holds.
  *
- * @param command   the message
- * @param messageId {@code UUID.nameUUIDFromBytes(sagaId:step:commandType:direction)}
- * @param step      the step that sends it
- * @param direction forward or compensation
+ * <p>A participant that answers "not now" (a transient failure) has recorded that id as handled, so the
+ * next try must be a new message: the command try is part of the id from the second try on.
+ *
+ * @param command    the message
+ * @param messageId  {@code UUID.nameUUIDFromBytes(sagaId:step:commandType:direction[:try-N])}
+ * @param step       the step that sends it
+ * @param direction  forward or compensation
+ * @param commandTry 0 for the first try; raised by each transient failure of the step
  */
-public record SagaCommand(Message command, UUID messageId, String step, Direction direction) {
+public record SagaCommand(Message command, UUID messageId, String step, Direction direction, int commandTry) {
 
-    static SagaCommand of(UUID sagaId, String step, Direction direction, Message command) {
-        return new SagaCommand(command, messageIdFor(sagaId, step, typeName(command), direction), step, direction);
+    static SagaCommand of(UUID sagaId, String step, Direction direction, int commandTry, Message command) {
+        return new SagaCommand(command, messageIdFor(sagaId, step, typeName(command), direction, commandTry), step,
+                direction, commandTry);
     }
 
+    /** The id of the first try of a command. */
     public static UUID messageIdFor(UUID sagaId, String step, String commandType, Direction direction) {
-        String name = sagaId + ":" + step + ":" + commandType + ":" + direction.label();
+        return messageIdFor(sagaId, step, commandType, direction, 0);
+    }
+
+    /** The id of try {@code commandTry}; try 0 keeps the id commands had before tries existed. */
+    public static UUID messageIdFor(UUID sagaId, String step, String commandType, Direction direction,
+                                    int commandTry) {
+        String name = sagaId + ":" + step + ":" + commandType + ":" + direction.label()
+                + (commandTry > 0 ? ":try-" + commandTry : "");
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 

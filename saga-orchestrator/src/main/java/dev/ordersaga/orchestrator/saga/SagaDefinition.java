@@ -24,6 +24,11 @@ import java.util.function.Function;
  *         .onSuccess(InventoryReserved.class)
  *         .onFailure(InventoryUnavailable.class, reply -> "short: " + reply.shortages())
  *         .compensateWith(InventoryReleased.class, data -> new ReleaseInventory(data.orderId()))
+ *     .step("charge-payment")
+ *         .invoke(data -> new ChargePayment(data.orderId(), data.customerId(), data.total()))
+ *         .onSuccess(PaymentCharged.class)
+ *         .onTransientFailure(PaymentUnavailable.class, reply -> "payment unavailable: " + reply.reason())
+ *         .compensateWith(PaymentRefunded.class, data -> new RefundPayment(data.orderId()))
  *     .step("...")
  *     .build();
  * }</pre>
@@ -108,9 +113,11 @@ public final class SagaDefinition<D extends SagaData<D>> {
         private final List<Function<? super D, ? extends Message>> actions = new ArrayList<>();
         private final Set<Class<? extends Message>> successReplies = new LinkedHashSet<>();
         private final Map<Class<? extends Message>, Function<Message, String>> failureReplies = new LinkedHashMap<>();
+        private final Map<Class<? extends Message>, Function<Message, String>> transientReplies = new LinkedHashMap<>();
         private final Set<Class<? extends Message>> recordedReplies = new LinkedHashSet<>();
         private SagaStep.Compensation<D> compensation;
         private Duration timeout;
+        private boolean pivot;
 
         private StepBuilder(Builder<D> definition, String name) {
             this.definition = definition;
@@ -138,6 +145,19 @@ public final class SagaDefinition<D extends SagaData<D>> {
             return this;
         }
 
+        /**
+         * A reply that says the participant could not act for now and did nothing (e.g. its provider is
+         * down). The step is tried again after a delay, with new message ids, until its attempts run out.
+         * It applies while the step's compensation is awaited too: a compensation is retried the same way,
+         * but never given up.
+         */
+        public <R extends Message> StepBuilder<D> onTransientFailure(Class<R> reply,
+                                                                     Function<? super R, String> reason) {
+            Objects.requireNonNull(reason, "reason");
+            transientReplies.put(reply, message -> reason.apply(reply.cast(message)));
+            return this;
+        }
+
         /** Replies worth keeping in the timeline that neither advance nor fail the step. */
         @SafeVarargs
         public final StepBuilder<D> recording(Class<? extends Message>... replies) {
@@ -153,7 +173,32 @@ public final class SagaDefinition<D extends SagaData<D>> {
             if (commands.length == 0) {
                 throw new IllegalArgumentException("Step " + name + ": a compensation needs at least one command");
             }
-            compensation = new SagaStep.Compensation<D>(Arrays.asList(commands), confirmedBy);
+            compensation = new SagaStep.Compensation<D>(Arrays.asList(commands), Set.of(confirmedBy));
+            return this;
+        }
+
+        /**
+         * More replies that confirm the compensation declared just before, e.g. when the participant ends
+         * the undone entity in another final state depending on how it got there.
+         */
+        @SafeVarargs
+        public final StepBuilder<D> alsoConfirmedBy(Class<? extends Message>... replies) {
+            if (compensation == null) {
+                throw new IllegalStateException("Step " + name + ": alsoConfirmedBy follows compensateWith");
+            }
+            compensation = compensation.alsoConfirmedBy(Set.of(replies));
+            return this;
+        }
+
+        /**
+         * Marks the point of no return: once this step's commands are out, the participant may apply them at any
+         * moment, and nothing undoes that, so the saga never turns back on its own. A passed deadline re-sends
+         * the commands for as long as it takes and an operator can retry but not compensate. Only the
+         * participant can still turn it back: a failure reply, or a cancellation it accepted (it then refuses
+         * the pivot's command).
+         */
+        public StepBuilder<D> pivot() {
+            pivot = true;
             return this;
         }
 
@@ -187,10 +232,24 @@ public final class SagaDefinition<D extends SagaData<D>> {
             if (timeout != null && !awaitsReply && compensation == null) {
                 throw new IllegalStateException("Step " + name + " never waits, so a timeout means nothing");
             }
+            if (pivot && !awaitsReply) {
+                throw new IllegalStateException("Step " + name + " sends no command, so it cannot be the pivot");
+            }
+            if (!transientReplies.isEmpty() && !awaitsReply && compensation == null) {
+                throw new IllegalStateException("Step " + name + " never waits, so it cannot fail transiently");
+            }
             requireDisjoint(successReplies, failureReplies.keySet(), "succeed and fail");
+            requireDisjoint(successReplies, transientReplies.keySet(), "succeed and fail transiently");
+            requireDisjoint(failureReplies.keySet(), transientReplies.keySet(), "fail and fail transiently");
             requireDisjoint(successReplies, recordedReplies, "succeed and be only recorded");
             requireDisjoint(failureReplies.keySet(), recordedReplies, "fail and be only recorded");
-            return new SagaStep<>(name, actions, successReplies, failureReplies, recordedReplies, compensation, timeout);
+            requireDisjoint(transientReplies.keySet(), recordedReplies, "fail transiently and be only recorded");
+            if (compensation != null) {
+                requireDisjoint(compensation.confirmedBy(), transientReplies.keySet(),
+                        "confirm the compensation and fail transiently");
+            }
+            return new SagaStep<>(name, actions, successReplies, failureReplies, transientReplies, recordedReplies,
+                    compensation, timeout, pivot);
         }
 
         private void requireDisjoint(Set<Class<? extends Message>> a, Set<Class<? extends Message>> b, String what) {

@@ -5,26 +5,31 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The engine's decision for one start or reply: the instance's new state and step, its data, the
- * commands to send, and what to write in the history.
+ * The engine's decision for one start, reply, deadline or operator action: the instance's new state and
+ * step, its data, the commands to send, and what to write in the history.
  *
- * @param state       the new state
- * @param currentStep the new step index
- * @param step        that step
- * @param data        the new data
- * @param commands    to send, in order, each with its deterministic message id
- * @param history     to append, in order
- * @param changed     false when the instance stays as it was (an ignored or merely recorded reply)
+ * @param state        the new state
+ * @param currentStep  the new step index
+ * @param step         that step
+ * @param data         the new data
+ * @param commands     to send, in order, each with its deterministic message id
+ * @param history      to append, in order
+ * @param changed      false when the instance stays as it was (an ignored or merely recorded message)
+ * @param attempts     sends of the awaited step's commands so far; 0 once final
+ * @param commandTry   the awaited step's command try
+ * @param retryPending true when nothing was sent because the participant failed transiently: the next
+ *                     deadline is a retry delay rather than a reply timeout
  */
 public record Transition<D>(SagaState state, int currentStep, SagaStep<D> step, D data, List<SagaCommand> commands,
-                            List<HistoryEntry> history, boolean changed) {
+                            List<HistoryEntry> history, boolean changed, int attempts, int commandTry,
+                            boolean retryPending) {
 
     public Transition {
         commands = List.copyOf(commands);
         history = List.copyOf(history);
     }
 
-    /** True while the saga waits for a reply to {@link #step()}, i.e. while it needs a deadline. */
+    /** True while the saga waits for a reply to {@link #step()} (or to retry it), i.e. while it needs a deadline. */
     public boolean awaitsReply() {
         return !state.isFinal();
     }

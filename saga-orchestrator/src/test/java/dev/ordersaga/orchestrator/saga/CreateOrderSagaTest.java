@@ -1,9 +1,14 @@
 package dev.ordersaga.orchestrator.saga;
 
+import static dev.ordersaga.orchestrator.saga.HistoryType.CANCEL_REQUESTED;
+import static dev.ordersaga.orchestrator.saga.HistoryType.COMMAND_RESENT;
 import static dev.ordersaga.orchestrator.saga.HistoryType.COMMAND_SENT;
+import static dev.ordersaga.orchestrator.saga.HistoryType.DEADLINE_PASSED;
+import static dev.ordersaga.orchestrator.saga.HistoryType.OPERATOR_ACTION;
 import static dev.ordersaga.orchestrator.saga.HistoryType.REPLY_RECEIVED;
 import static dev.ordersaga.orchestrator.saga.HistoryType.STARTED;
 import static dev.ordersaga.orchestrator.saga.HistoryType.STATE_CHANGED;
+import static dev.ordersaga.orchestrator.saga.HistoryType.TRANSIENT_FAILURE;
 import static dev.ordersaga.orchestrator.saga.SagaState.COMPENSATED;
 import static dev.ordersaga.orchestrator.saga.SagaState.COMPENSATING;
 import static dev.ordersaga.orchestrator.saga.SagaState.COMPLETED;
@@ -22,13 +27,18 @@ import dev.ordersaga.schema.inventory.ReservationConfirmed;
 import dev.ordersaga.schema.inventory.ReserveInventory;
 import dev.ordersaga.schema.order.ApproveOrder;
 import dev.ordersaga.schema.order.OrderApproved;
+import dev.ordersaga.schema.order.OrderCancelled;
 import dev.ordersaga.schema.order.OrderRejected;
 import dev.ordersaga.schema.order.RejectOrder;
 import dev.ordersaga.schema.payment.ChargePayment;
 import dev.ordersaga.schema.payment.PaymentCharged;
 import dev.ordersaga.schema.payment.PaymentDeclined;
+import dev.ordersaga.schema.payment.PaymentRefunded;
+import dev.ordersaga.schema.payment.PaymentUnavailable;
+import dev.ordersaga.schema.payment.RefundPayment;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -196,6 +206,443 @@ class CreateOrderSagaTest {
                 .expect().transition().commands().get(0).messageId();
 
         assertThat(theirs).isNotEqualTo(mine);
+    }
+
+    // --- Step deadlines ------------------------------------------------------------------------------------
+
+    @Test
+    void reserveInventoryWithoutReplyIsResentWithTheSameIdThenCompensatedFromItself() {
+        String reason = "step reserve-inventory got no reply after 3 attempts";
+        given().sagaStartedWith(DATA)
+                .expect().command(new ReserveInventory(ORDER_ID, LINES)).attempts(1)
+                        .messageIds(id("reserve-inventory:ReserveInventory:forward"))
+                .andGivenDeadlinePassed()
+                .expect().command(new ReserveInventory(ORDER_ID, LINES)).sameMessageIdsAsBefore()
+                        .state(RUNNING).step("reserve-inventory").attempts(2)
+                        .history(DEADLINE_PASSED, COMMAND_RESENT)
+                        .historyDetail(DEADLINE_PASSED, Map.of("attempts", "1", "action", "resend"))
+                        .historyDetail(COMMAND_RESENT, Map.of("direction", "forward", "attempt", "2"))
+                .andGivenDeadlinePassed()
+                .expect().command(new ReserveInventory(ORDER_ID, LINES)).sameMessageIdsAsBefore().attempts(3)
+                .andGivenDeadlinePassed()
+                // Its command may have been applied after all: the step itself is compensated first.
+                .expect().command(new ReleaseInventory(ORDER_ID))
+                        .messageIds(id("reserve-inventory:ReleaseInventory:compensation"))
+                        .state(COMPENSATING).step("reserve-inventory").attempts(1)
+                        .history(DEADLINE_PASSED, STATE_CHANGED, COMMAND_SENT)
+                        .historyDetail(DEADLINE_PASSED, Map.of("attempts", "3", "action", "compensate"))
+                        .data(DATA.withFailureReason(reason))
+                .andGivenReply(new InventoryReleased(ORDER_ID))
+                .expect().command(new RejectOrder(ORDER_ID, reason)).state(COMPENSATING).step("create-order")
+                .andGivenReply(new OrderRejected(ORDER_ID, reason))
+                .expect().noCommands().state(COMPENSATED).attempts(0);
+    }
+
+    @Test
+    void chargePaymentWithoutReplyIsResentThenRefundedReleasedAndRejected() {
+        String reason = "step charge-payment got no reply after 2 attempts";
+        atChargePayment(new RetryPolicy(2))
+                .andGivenDeadlinePassed()
+                .expect().command(new ChargePayment(ORDER_ID, CUSTOMER, TOTAL)).sameMessageIdsAsBefore()
+                        .messageIds(id("charge-payment:ChargePayment:forward")).attempts(2)
+                .andGivenDeadlinePassed()
+                .expect().command(new RefundPayment(ORDER_ID)).state(COMPENSATING).step("charge-payment")
+                        .messageIds(id("charge-payment:RefundPayment:compensation"))
+                        .data(DATA.withFailureReason(reason))
+                .andGivenReply(new PaymentRefunded(ORDER_ID, TOTAL))
+                .expect().command(new ReleaseInventory(ORDER_ID)).state(COMPENSATING).step("reserve-inventory")
+                .andGivenReply(new InventoryReleased(ORDER_ID))
+                .expect().command(new RejectOrder(ORDER_ID, reason)).step("create-order")
+                .andGivenReply(new OrderRejected(ORDER_ID, reason))
+                .expect().noCommands().state(COMPENSATED);
+    }
+
+    @Test
+    void approveOrderIsThePivotAndIsResentForAsLongAsItTakes() {
+        // Giving up would refund and release an order that order-service approves once it gets to it.
+        atApproveOrder(new RetryPolicy(2))
+                .andGivenDeadlinePassed()
+                .expect().commands(new ConfirmReservation(ORDER_ID), new ApproveOrder(ORDER_ID))
+                        .sameMessageIdsAsBefore().state(RUNNING).step("approve-order").attempts(2)
+                        .history(DEADLINE_PASSED, COMMAND_RESENT, COMMAND_RESENT)
+                .andGivenDeadlinePassed()
+                .expect().commands(new ConfirmReservation(ORDER_ID), new ApproveOrder(ORDER_ID))
+                        .sameMessageIdsAsBefore().state(RUNNING).step("approve-order").attempts(3)
+                        .historyDetail(DEADLINE_PASSED, Map.of("attempts", "2", "action", "resend"))
+                .andGivenDeadlinePassed()
+                .expect().commands(new ConfirmReservation(ORDER_ID), new ApproveOrder(ORDER_ID))
+                        .sameMessageIdsAsBefore().state(RUNNING).attempts(4)
+                .andGivenReply(new OrderApproved(ORDER_ID, TOTAL))
+                .expect().noCommands().state(COMPLETED).data(DATA);
+    }
+
+    @Test
+    void aReplyAfterAResendAdvancesAsUsualWithAFreshAttemptCount() {
+        given().sagaStartedWith(DATA)
+                .expect().command(new ReserveInventory(ORDER_ID, LINES))
+                .andGivenDeadlinePassed()
+                .expect().command(new ReserveInventory(ORDER_ID, LINES)).attempts(2)
+                .andGivenReply(new InventoryReserved(ORDER_ID))
+                .expect().command(new ChargePayment(ORDER_ID, CUSTOMER, TOTAL)).state(RUNNING).attempts(1)
+                        .commandTry(0);
+    }
+
+    @Test
+    void aCompensationWithoutReplyIsResentForAsLongAsItTakes() {
+        String reason = "payment declined: insufficient funds";
+        SagaScenario<OrderSagaData> scenario = atChargePayment(new RetryPolicy(2))
+                .andGivenReply(new PaymentDeclined(ORDER_ID, "insufficient funds"))
+                .expect().command(new ReleaseInventory(ORDER_ID)).state(COMPENSATING).attempts(1)
+                .andGivenDeadlinePassed()
+                .expect().command(new ReleaseInventory(ORDER_ID)).sameMessageIdsAsBefore().attempts(2)
+                        .historyDetail(COMMAND_RESENT, Map.of("direction", "compensation", "attempt", "2"))
+                .andGivenDeadlinePassed()
+                .expect().command(new ReleaseInventory(ORDER_ID)).sameMessageIdsAsBefore().attempts(3)
+                .and();
+        for (int attempt = 4; attempt <= 6; attempt++) {
+            scenario.expect().andGivenDeadlinePassed()
+                    .expect().command(new ReleaseInventory(ORDER_ID)).sameMessageIdsAsBefore().attempts(attempt)
+                            .state(COMPENSATING).step("reserve-inventory");
+        }
+        scenario.expect().andGivenReply(new InventoryReleased(ORDER_ID))
+                .expect().command(new RejectOrder(ORDER_ID, reason)).attempts(1)
+                .andGivenDeadlinePassed()
+                .expect().command(new RejectOrder(ORDER_ID, reason)).sameMessageIdsAsBefore().state(COMPENSATING)
+                .andGivenReply(new OrderRejected(ORDER_ID, reason))
+                .expect().noCommands().state(COMPENSATED);
+    }
+
+    // --- Transient failures ----------------------------------------------------------------------------------
+
+    @Test
+    void paymentUnavailableIsRetriedLaterUnderANewMessageIdUntilTheChargeSucceeds() {
+        UUID secondTry = id("charge-payment:ChargePayment:forward:try-1");
+        atChargePayment(new RetryPolicy(3))
+                .andGivenReply(new PaymentUnavailable(ORDER_ID, "circuit open"))
+                .expect().noCommands().retryPending().state(RUNNING).step("charge-payment")
+                        .attempts(1).commandTry(1)
+                        .history(TRANSIENT_FAILURE)
+                        .historyDetail(TRANSIENT_FAILURE,
+                                Map.of("reason", "payment unavailable: circuit open", "nextTry", "1"))
+                .andGivenDeadlinePassed()
+                .expect().command(new ChargePayment(ORDER_ID, CUSTOMER, TOTAL)).messageIds(secondTry)
+                        .attempts(2).commandTry(1).awaitingReply()
+                        .history(DEADLINE_PASSED, COMMAND_RESENT)
+                        .historyDetail(DEADLINE_PASSED, Map.of("attempts", "1", "action", "retry"))
+                        .historyDetail(COMMAND_RESENT, Map.of("direction", "forward", "attempt", "2", "try", "1"))
+                // no reply to the second try in time: the same try again, under the same id
+                .andGivenDeadlinePassed()
+                .expect().command(new ChargePayment(ORDER_ID, CUSTOMER, TOTAL)).messageIds(secondTry).attempts(3)
+                .andGivenReply(new PaymentCharged(ORDER_ID, UUID.randomUUID(), TOTAL))
+                .expect().commands(new ConfirmReservation(ORDER_ID), new ApproveOrder(ORDER_ID))
+                        .messageIds(id("approve-order:ConfirmReservation:forward"),
+                                id("approve-order:ApproveOrder:forward"))
+                        .state(RUNNING).attempts(1).commandTry(0);
+    }
+
+    @Test
+    void paymentUnavailableUntilTheAttemptsRunOutCompensatesFromTheChargeOn() {
+        String reason = "step charge-payment still failed transiently after 2 attempts";
+        atChargePayment(new RetryPolicy(2))
+                .andGivenReply(new PaymentUnavailable(ORDER_ID, "timeout"))
+                .expect().noCommands().retryPending().commandTry(1)
+                .andGivenDeadlinePassed()
+                .expect().command(new ChargePayment(ORDER_ID, CUSTOMER, TOTAL))
+                        .messageIds(id("charge-payment:ChargePayment:forward:try-1")).attempts(2)
+                .andGivenReply(new PaymentUnavailable(ORDER_ID, "timeout"))
+                .expect().noCommands().retryPending().commandTry(2).attempts(2)
+                .andGivenDeadlinePassed()
+                // Compensation starts over at try 0: its ids are the stable ones.
+                .expect().command(new RefundPayment(ORDER_ID))
+                        .messageIds(id("charge-payment:RefundPayment:compensation"))
+                        .state(COMPENSATING).step("charge-payment").attempts(1).commandTry(0)
+                        .data(DATA.withFailureReason(reason));
+    }
+
+    @Test
+    void refundUnavailableIsRetriedUnderNewIdsAndNeverGivenUp() {
+        atChargePayment(new RetryPolicy(1))
+                .andGivenCancellation("changed my mind")
+                .expect().command(new RefundPayment(ORDER_ID)).state(COMPENSATING).step("charge-payment")
+                .andGivenReply(new PaymentUnavailable(ORDER_ID, "provider down"))
+                .expect().noCommands().retryPending().state(COMPENSATING).step("charge-payment").commandTry(1)
+                .andGivenDeadlinePassed()
+                .expect().command(new RefundPayment(ORDER_ID))
+                        .messageIds(id("charge-payment:RefundPayment:compensation:try-1"))
+                        .state(COMPENSATING).attempts(2)
+                .andGivenReply(new PaymentUnavailable(ORDER_ID, "provider down"))
+                .expect().noCommands().retryPending().commandTry(2)
+                .andGivenDeadlinePassed()
+                .expect().command(new RefundPayment(ORDER_ID))
+                        .messageIds(id("charge-payment:RefundPayment:compensation:try-2"))
+                        .state(COMPENSATING).attempts(3)
+                .andGivenReply(new PaymentRefunded(ORDER_ID, TOTAL))
+                .expect().command(new ReleaseInventory(ORDER_ID))
+                        .messageIds(id("reserve-inventory:ReleaseInventory:compensation"))
+                        .step("reserve-inventory").commandTry(0);
+    }
+
+    @Test
+    void aTransientFailureOfAnotherStepIsIgnored() {
+        given().sagaStartedWith(DATA)
+                .expect().command(new ReserveInventory(ORDER_ID, LINES))
+                .andGivenReply(new PaymentUnavailable(ORDER_ID, "late"))
+                .expect().replyIgnored().state(RUNNING).step("reserve-inventory").commandTry(0)
+                .andGivenCancellation(null)
+                .expect().command(new ReleaseInventory(ORDER_ID)).state(COMPENSATING)
+                .andGivenReply(new PaymentUnavailable(ORDER_ID, "late"))
+                .expect().replyIgnored().state(COMPENSATING).step("reserve-inventory").commandTry(0);
+    }
+
+    // --- Cancellation ----------------------------------------------------------------------------------------
+
+    @Test
+    void cancelledWhileReservingReleasesTheReservationThenRejectsTheOrder() {
+        String reason = "cancelled: changed my mind";
+        given().sagaStartedWith(DATA)
+                .expect().command(new ReserveInventory(ORDER_ID, LINES))
+                .andGivenCancellation("changed my mind")
+                .expect().command(new ReleaseInventory(ORDER_ID)).state(COMPENSATING).step("reserve-inventory")
+                        .history(CANCEL_REQUESTED, STATE_CHANGED, COMMAND_SENT)
+                        .historyDetail(CANCEL_REQUESTED, Map.of("reason", "changed my mind"))
+                        .data(DATA.withFailureReason(reason))
+                // the reservation that was in flight succeeds; the ReleaseInventory behind it undoes it
+                .andGivenReply(new InventoryReserved(ORDER_ID))
+                .expect().replyIgnored().state(COMPENSATING)
+                .andGivenReply(new InventoryReleased(ORDER_ID))
+                .expect().command(new RejectOrder(ORDER_ID, reason)).step("create-order")
+                // order-service ends a cancelling order CANCELLED, not REJECTED
+                .andGivenReply(new OrderCancelled(ORDER_ID, "changed my mind"))
+                .expect().noCommands().state(COMPENSATED).history(REPLY_RECEIVED, STATE_CHANGED);
+    }
+
+    @Test
+    void cancelledWhileChargingRefundsReleasesAndRejectsAndIgnoresTheLateCharge() {
+        String reason = "cancelled: too slow";
+        atChargePayment(new RetryPolicy(3))
+                .andGivenCancellation("too slow")
+                .expect().command(new RefundPayment(ORDER_ID)).state(COMPENSATING).step("charge-payment")
+                        .messageIds(id("charge-payment:RefundPayment:compensation"))
+                        .history(CANCEL_REQUESTED, STATE_CHANGED, COMMAND_SENT)
+                // the charge in flight goes through; the RefundPayment behind it on the same partition undoes it
+                .andGivenReply(new PaymentCharged(ORDER_ID, UUID.randomUUID(), TOTAL))
+                .expect().replyIgnored().state(COMPENSATING).step("charge-payment")
+                .andGivenReply(new PaymentRefunded(ORDER_ID, TOTAL))
+                .expect().command(new ReleaseInventory(ORDER_ID)).step("reserve-inventory")
+                .andGivenReply(new InventoryReleased(ORDER_ID))
+                .expect().command(new RejectOrder(ORDER_ID, reason)).step("create-order")
+                .andGivenReply(new OrderCancelled(ORDER_ID, "too slow"))
+                .expect().noCommands().state(COMPENSATED);
+    }
+
+    @Test
+    void cancelledWhileApprovingRefundsThenReleasesTheConfirmedReservationThenRejects() {
+        String reason = "cancelled: duplicate order";
+        atApproveOrder(new RetryPolicy(3))
+                .andGivenCancellation("duplicate order")
+                .expect().command(new RefundPayment(ORDER_ID)).state(COMPENSATING).step("charge-payment")
+                        .data(DATA.withFailureReason(reason))
+                .andGivenReply(new ReservationConfirmed(ORDER_ID))
+                .expect().replyIgnored().state(COMPENSATING)
+                .andGivenReply(new PaymentRefunded(ORDER_ID, TOTAL))
+                .expect().command(new ReleaseInventory(ORDER_ID)).step("reserve-inventory")
+                .andGivenReply(new InventoryReleased(ORDER_ID))
+                .expect().command(new RejectOrder(ORDER_ID, reason)).step("create-order")
+                .andGivenReply(new OrderCancelled(ORDER_ID, "duplicate order"))
+                .expect().noCommands().state(COMPENSATED);
+    }
+
+    @Test
+    void cancellationWithoutAReasonSaysCancelled() {
+        given().sagaStartedWith(DATA)
+                .expect().command(new ReserveInventory(ORDER_ID, LINES))
+                .andGivenCancellation(null)
+                .expect().command(new ReleaseInventory(ORDER_ID)).historyDetail(CANCEL_REQUESTED, Map.of())
+                        .data(DATA.withFailureReason("cancelled"));
+    }
+
+    @Test
+    void cancellationWhileCompensatingIsIgnoredAndTheCancelledOrderConfirmsTheRejection() {
+        String reason = "payment declined: card expired";
+        atChargePayment(new RetryPolicy(3))
+                .andGivenReply(new PaymentDeclined(ORDER_ID, "card expired"))
+                .expect().command(new ReleaseInventory(ORDER_ID)).state(COMPENSATING)
+                .andGivenCancellation("changed my mind")
+                .expect().noCommands().replyIgnored().state(COMPENSATING).step("reserve-inventory")
+                        .historyDetail(HistoryType.REPLY_IGNORED, Map.of("reason", "the saga is COMPENSATING"))
+                        .data(DATA.withFailureReason(reason))
+                .andGivenReply(new InventoryReleased(ORDER_ID))
+                .expect().command(new RejectOrder(ORDER_ID, reason))
+                // the order became CANCELLING meanwhile, so order-service answers the RejectOrder with OrderCancelled
+                .andGivenReply(new OrderCancelled(ORDER_ID, "changed my mind"))
+                .expect().noCommands().state(COMPENSATED);
+    }
+
+    @Test
+    void cancellationOfAnEndedSagaIsIgnored() {
+        completedSaga()
+                .andGivenCancellation("too late")
+                .expect().replyIgnored().state(COMPLETED).noCommands();
+        compensatedSaga()
+                .andGivenCancellation("too late")
+                .expect().replyIgnored().state(COMPENSATED).noCommands();
+    }
+
+    @Test
+    void repliesAfterACancelledSagaWasCompensatedCauseNothing() {
+        compensatedSaga()
+                .andGivenReply(new InventoryReserved(ORDER_ID))
+                .expect().replyIgnored().state(COMPENSATED)
+                .andGivenReply(new PaymentCharged(ORDER_ID, UUID.randomUUID(), TOTAL))
+                .expect().replyIgnored()
+                .andGivenReply(new PaymentUnavailable(ORDER_ID, "late"))
+                .expect().replyIgnored()
+                .andGivenReply(new PaymentRefunded(ORDER_ID, TOTAL))
+                .expect().replyIgnored()
+                .andGivenReply(new OrderApproved(ORDER_ID, TOTAL))
+                .expect().replyIgnored()
+                .andGivenReply(new OrderCancelled(ORDER_ID, "again"))
+                .expect().replyIgnored().state(COMPENSATED);
+    }
+
+    // --- Operator actions ------------------------------------------------------------------------------------
+
+    @Test
+    void operatorRetryOfARunningStepResendsTheSameIdsOnAFreshAttemptCount() {
+        atChargePayment(new RetryPolicy(3))
+                .andGivenDeadlinePassed()
+                .expect().command(new ChargePayment(ORDER_ID, CUSTOMER, TOTAL)).attempts(2)
+                .andGivenOperatorRetry("alice", "provider fixed")
+                .expect().outcome(OperatorOutcome.RESENT)
+                        .command(new ChargePayment(ORDER_ID, CUSTOMER, TOTAL))
+                        .messageIds(id("charge-payment:ChargePayment:forward"))
+                        .state(RUNNING).step("charge-payment").attempts(1)
+                        .history(OPERATOR_ACTION, COMMAND_RESENT)
+                        .historyDetail(OPERATOR_ACTION, Map.of("action", "retry", "requestedBy", "alice",
+                                "reason", "provider fixed", "outcome", "RESENT"));
+    }
+
+    @Test
+    void operatorRetryAfterATransientFailureSendsTheNextTry() {
+        atChargePayment(new RetryPolicy(3))
+                .andGivenReply(new PaymentUnavailable(ORDER_ID, "circuit open"))
+                .expect().noCommands().retryPending()
+                .andGivenOperatorRetry("bob", null)
+                .expect().outcome(OperatorOutcome.RESENT)
+                        .messageIds(id("charge-payment:ChargePayment:forward:try-1")).attempts(1).commandTry(1)
+                        .awaitingReply()
+                        .historyDetail(OPERATOR_ACTION, Map.of("action", "retry", "requestedBy", "bob",
+                                "outcome", "RESENT"));
+    }
+
+    @Test
+    void operatorRetryOfACompensationResendsIt() {
+        atChargePayment(new RetryPolicy(3))
+                .andGivenCancellation("changed my mind")
+                .expect().command(new RefundPayment(ORDER_ID))
+                .andGivenOperatorRetry("alice", "refund stuck")
+                .expect().outcome(OperatorOutcome.RESENT).command(new RefundPayment(ORDER_ID))
+                        .sameMessageIdsAsBefore().state(COMPENSATING).step("charge-payment").attempts(1);
+    }
+
+    @Test
+    void operatorCompensationOfARunningSagaStartsAtTheCurrentStep() {
+        String reason = "compensation forced by alice: provider gone for good";
+        atChargePayment(new RetryPolicy(3))
+                .andGivenOperatorCompensation("alice", "provider gone for good")
+                .expect().outcome(OperatorOutcome.COMPENSATING).command(new RefundPayment(ORDER_ID))
+                        .state(COMPENSATING).step("charge-payment")
+                        .history(OPERATOR_ACTION, STATE_CHANGED, COMMAND_SENT)
+                        .historyDetail(OPERATOR_ACTION, Map.of("action", "compensate", "requestedBy", "alice",
+                                "reason", "provider gone for good", "outcome", "COMPENSATING"))
+                        .data(DATA.withFailureReason(reason))
+                .andGivenOperatorCompensation("alice", "provider gone for good")
+                .expect().outcome(OperatorOutcome.ALREADY_COMPENSATING).noCommands().unchanged()
+                        .state(COMPENSATING).step("charge-payment")
+                        .history(OPERATOR_ACTION)
+                        .historyDetail(OPERATOR_ACTION, Map.of("action", "compensate", "requestedBy", "alice",
+                                "reason", "provider gone for good", "outcome", "ALREADY_COMPENSATING"))
+                .andGivenReply(new PaymentRefunded(ORDER_ID, TOTAL))
+                .expect().command(new ReleaseInventory(ORDER_ID))
+                .andGivenReply(new InventoryReleased(ORDER_ID))
+                .expect().command(new RejectOrder(ORDER_ID, reason));
+    }
+
+    @Test
+    void operatorsCannotForceCompensationPastThePivotButCanRetryIt() {
+        atApproveOrder(new RetryPolicy(2))
+                .operatorCompensationRefused("Saga " + ORDER_ID + " is at step approve-order, past the point of no"
+                        + " return: nothing to compensate; retry it, or cancel the order")
+                .andGivenOperatorRetry("alice", "order-service is back")
+                .expect().outcome(OperatorOutcome.RESENT)
+                        .commands(new ConfirmReservation(ORDER_ID), new ApproveOrder(ORDER_ID))
+                        .sameMessageIdsAsBefore().state(RUNNING).step("approve-order");
+    }
+
+    @Test
+    void operatorCompensationWithoutAReasonNamesWhoForcedIt() {
+        given().sagaStartedWith(DATA)
+                .expect().command(new ReserveInventory(ORDER_ID, LINES))
+                .andGivenOperatorCompensation("carol", " ")
+                .expect().command(new ReleaseInventory(ORDER_ID))
+                        .data(DATA.withFailureReason("compensation forced by carol"));
+    }
+
+    @Test
+    void operatorActionsOnAnEndedSagaAreRefused() {
+        completedSaga().operatorActionsRefused(
+                "Saga " + ORDER_ID + " is COMPLETED; nothing to retry",
+                "Saga " + ORDER_ID + " is COMPLETED; nothing to compensate");
+        compensatedSaga().operatorActionsRefused(
+                "Saga " + ORDER_ID + " is COMPENSATED; nothing to retry",
+                "Saga " + ORDER_ID + " is COMPENSATED; nothing to compensate");
+    }
+
+    @Test
+    void theFirstTryKeepsItsIdAndLaterTriesAppendTheirNumber() {
+        assertThat(SagaCommand.messageIdFor(ORDER_ID, "charge-payment", "ChargePayment", Direction.FORWARD, 0))
+                .isEqualTo(SagaCommand.messageIdFor(ORDER_ID, "charge-payment", "ChargePayment", Direction.FORWARD))
+                .isEqualTo(id("charge-payment:ChargePayment:forward"));
+        assertThat(SagaCommand.messageIdFor(ORDER_ID, "charge-payment", "ChargePayment", Direction.FORWARD, 2))
+                .isEqualTo(id("charge-payment:ChargePayment:forward:try-2"));
+    }
+
+    /** The deterministic id of {@code sagaId:<name>}, spelled out here so that a change of format shows. */
+    private static UUID id(String name) {
+        return UUID.nameUUIDFromBytes((ORDER_ID + ":" + name).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static SagaScenario<OrderSagaData>.Expectations atChargePayment(RetryPolicy policy) {
+        return SagaScenario.given(CreateOrderSaga.DEFINITION, policy).sagaStartedWith(DATA)
+                .expect().command(new ReserveInventory(ORDER_ID, LINES))
+                .andGivenReply(new InventoryReserved(ORDER_ID))
+                .expect().command(new ChargePayment(ORDER_ID, CUSTOMER, TOTAL)).state(RUNNING)
+                        .step("charge-payment").attempts(1);
+    }
+
+    private static SagaScenario<OrderSagaData>.Expectations atApproveOrder(RetryPolicy policy) {
+        return atChargePayment(policy)
+                .andGivenReply(new PaymentCharged(ORDER_ID, UUID.randomUUID(), TOTAL))
+                .expect().commands(new ConfirmReservation(ORDER_ID), new ApproveOrder(ORDER_ID)).state(RUNNING)
+                        .step("approve-order").attempts(1);
+    }
+
+    private static SagaScenario<OrderSagaData>.Expectations completedSaga() {
+        return atApproveOrder(new RetryPolicy(3))
+                .andGivenReply(new OrderApproved(ORDER_ID, TOTAL))
+                .expect().state(COMPLETED);
+    }
+
+    /** Cancelled while reserving, then compensated. */
+    private static SagaScenario<OrderSagaData>.Expectations compensatedSaga() {
+        return given().sagaStartedWith(DATA)
+                .expect().command(new ReserveInventory(ORDER_ID, LINES))
+                .andGivenCancellation("changed my mind")
+                .expect().command(new ReleaseInventory(ORDER_ID))
+                .andGivenReply(new InventoryReleased(ORDER_ID))
+                .expect().command(new RejectOrder(ORDER_ID, "cancelled: changed my mind"))
+                .andGivenReply(new OrderCancelled(ORDER_ID, "changed my mind"))
+                .expect().state(COMPENSATED);
     }
 
     private static List<SagaCommand> commandsOfASagaCompensatedAfterPaymentDeclined() {

@@ -9,6 +9,7 @@ import static dev.ordersaga.orchestrator.saga.SagaState.RUNNING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ordersaga.schema.Message;
 import dev.ordersaga.schema.Money;
 import dev.ordersaga.schema.inventory.InventoryReleased;
 import dev.ordersaga.schema.inventory.InventoryReserved;
@@ -17,7 +18,9 @@ import dev.ordersaga.schema.inventory.ReleaseInventory;
 import dev.ordersaga.schema.inventory.ReserveInventory;
 import dev.ordersaga.schema.order.ApproveOrder;
 import dev.ordersaga.schema.order.OrderApproved;
+import dev.ordersaga.schema.order.OrderCancelled;
 import dev.ordersaga.schema.order.OrderRejected;
+import dev.ordersaga.schema.order.RejectOrder;
 import dev.ordersaga.schema.payment.ChargePayment;
 import dev.ordersaga.schema.payment.PaymentCharged;
 import java.time.Duration;
@@ -146,12 +149,85 @@ class SagaEngineTest {
     }
 
     @Test
+    void rejectsAReplyThatBothSucceedsAndFailsTransiently() {
+        assertThatThrownBy(() -> SagaDefinition.<ToyData>builder("ambiguous", 1)
+                .step("a").invoke(data -> new ApproveOrder(data.sagaId()))
+                    .onSuccess(OrderApproved.class)
+                    .onTransientFailure(OrderApproved.class, reply -> "?")
+                .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("OrderApproved cannot both succeed and fail transiently");
+    }
+
+    @Test
+    void extraCompensationConfirmationsNeedACompensation() {
+        assertThatThrownBy(() -> SagaDefinition.<ToyData>builder("nothing-to-confirm", 1)
+                .step("a").invoke(data -> new ApproveOrder(data.sagaId())).onSuccess(OrderApproved.class)
+                    .alsoConfirmedBy(OrderRejected.class))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("alsoConfirmedBy follows compensateWith");
+    }
+
+    @Test
+    void aCompensationIsConfirmedByAnyOfItsReplies() {
+        SagaDefinition<ToyData> twoConfirmations = SagaDefinition.<ToyData>builder("two", 1)
+                .step("order")
+                    .compensateWith(OrderRejected.class, data -> new RejectOrder(data.sagaId(), "undo"))
+                    .alsoConfirmedBy(OrderCancelled.class)
+                .step("reserve")
+                    .invoke(data -> new ReserveInventory(data.sagaId(), List.of()))
+                    .onSuccess(InventoryReserved.class)
+                    .onFailure(InventoryUnavailable.class, reply -> "short")
+                .build();
+
+        for (Message confirmation : List.<Message>of(new OrderRejected(ID, "undo"), new OrderCancelled(ID, "undo"))) {
+            SagaScenario.given(twoConfirmations).sagaStartedWith(new ToyData(ID, null))
+                    .expect().command(new ReserveInventory(ID, List.of()))
+                    .andGivenReply(new InventoryUnavailable(ID, List.of()))
+                    .expect().command(new RejectOrder(ID, "undo")).state(COMPENSATING)
+                    .andGivenReply(confirmation)
+                    .expect().noCommands().state(COMPENSATED);
+        }
+    }
+
+    @Test
+    void aDeadlineOfAnEndedSagaIsAMistake() {
+        SagaEngine<ToyData> engine = new SagaEngine<>(THREE_STEPS);
+        SagaSnapshot<ToyData> ended = new SagaSnapshot<>(ID, COMPENSATED, 0, 0, 0, false, new ToyData(ID, "x"));
+
+        assertThatThrownBy(() -> engine.deadlinePassed(ended, new RetryPolicy(3)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has no deadline");
+    }
+
+    @Test
+    void onlyAStepThatSendsCanBeThePivot() {
+        assertThatThrownBy(() -> SagaDefinition.<ToyData>builder("no-pivot", 1)
+                .step("local").compensateWith(OrderRejected.class, data -> new RejectOrder(data.sagaId(), "x")).pivot()
+                .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot be the pivot");
+    }
+
+    @Test
+    void aRetryPolicyNeedsAtLeastOneAttempt() {
+        assertThatThrownBy(() -> new RetryPolicy(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anOperatorRequestNamesWhoAsked() {
+        assertThatThrownBy(() -> new OperatorRequest(" ", "why")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new OperatorRequest("alice", "  ").reason()).isNull();
+    }
+
+    @Test
     void rejectsAVersionBelowOne() {
         assertThatThrownBy(() -> SagaDefinition.<ToyData>builder("v0", 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static SagaSnapshot<ToyData> snapshotOf(Transition<ToyData> transition) {
-        return new SagaSnapshot<>(ID, transition.state(), transition.currentStep(), transition.data());
+        return new SagaSnapshot<>(ID, transition.state(), transition.currentStep(), transition.attempts(),
+                transition.commandTry(), transition.retryPending(), transition.data());
     }
 }
