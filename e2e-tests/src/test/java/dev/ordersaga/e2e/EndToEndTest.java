@@ -117,8 +117,10 @@ abstract class EndToEndTest {
         return read(Http.get(system.paymentService().resolve("/accounts/" + customerId)), Views.Account.class);
     }
 
+    /** The order's payment, or null when payment-service has none. */
     static Views.Payment payment(String orderId) {
-        return read(Http.get(system.paymentService().resolve("/payments/" + orderId)), Views.Payment.class);
+        Http.Response response = Http.get(system.paymentService().resolve("/payments/" + orderId));
+        return response.status() == 404 ? null : read(response, Views.Payment.class);
     }
 
     static Views.Saga saga(String orderId) {

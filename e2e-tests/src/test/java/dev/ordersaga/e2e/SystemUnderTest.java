@@ -2,6 +2,7 @@ package dev.ordersaga.e2e;
 
 import dev.ordersaga.localstack.Endpoints;
 import dev.ordersaga.localstack.LocalStack;
+import dev.ordersaga.localstack.StackService;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,13 +17,27 @@ import java.time.Duration;
  * @param inventoryService      inventory-service base URL
  * @param paymentService        payment-service base URL
  * @param sagaOrchestrator      saga-orchestrator base URL
+ * @param paymentProvider       the simulated payment provider's base URL
+ * @param localStack            the embedded stack, to stop, kill and restart services; null when external
  */
 record SystemUnderTest(
         String kafkaBootstrapServers,
         URI orderService,
         URI inventoryService,
         URI paymentService,
-        URI sagaOrchestrator) {
+        URI sagaOrchestrator,
+        URI paymentProvider,
+        LocalStack localStack) {
+
+    /**
+     * Step timeouts short enough that the deadline scenarios finish in seconds: inventory answers in
+     * milliseconds, so 3 s means it is down; charge-payment keeps 15 s so a payment-service restart fits
+     * in its first deadline.
+     */
+    static final String[] ORCHESTRATOR_ARGS = {
+            "--saga.step-timeouts.reserve-inventory=3s",
+            "--saga.step-timeouts.charge-payment=15s",
+            "--saga.deadline-poll-interval=250ms"};
 
     private static SystemUnderTest instance;
     private static RuntimeException startFailure;
@@ -52,7 +67,9 @@ record SystemUnderTest(
                 URI.create(System.getProperty("e2e.order-url", "http://localhost:8081")),
                 URI.create(System.getProperty("e2e.inventory-url", "http://localhost:8082")),
                 URI.create(System.getProperty("e2e.payment-url", "http://localhost:8083")),
-                URI.create(System.getProperty("e2e.saga-url", "http://localhost:8084")));
+                URI.create(System.getProperty("e2e.saga-url", "http://localhost:8084")),
+                URI.create(System.getProperty("e2e.provider-url", "http://localhost:8090")),
+                null);
     }
 
     private static SystemUnderTest embedded() {
@@ -62,6 +79,7 @@ record SystemUnderTest(
                 .freePorts()
                 .logDirectory(logs)
                 .healthTimeout(startupTimeout)
+                .serviceArgs(StackService.SAGA_ORCHESTRATOR, ORCHESTRATOR_ARGS)
                 .build()
                 .start();
         Endpoints endpoints = stack.endpoints();
@@ -70,6 +88,8 @@ record SystemUnderTest(
                 endpoints.orderServiceUrl(),
                 endpoints.inventoryServiceUrl(),
                 endpoints.paymentServiceUrl(),
-                endpoints.sagaOrchestratorUrl());
+                endpoints.sagaOrchestratorUrl(),
+                endpoints.paymentProviderUrl(),
+                stack);
     }
 }
