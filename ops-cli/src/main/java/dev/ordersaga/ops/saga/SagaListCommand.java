@@ -44,7 +44,7 @@ final class SagaListCommand implements Callable<Integer> {
             description = "Only sagas in this state (RUNNING, COMPENSATING, COMPLETED, COMPENSATED); repeatable.")
     private List<String> states = new ArrayList<>();
 
-    @Option(names = "--stuck", description = "Only live sagas whose step deadline has passed.")
+    @Option(names = "--stuck", description = "Only live sagas whose current step missed a deadline (overdue, or already re-sent).")
     private boolean stuck;
 
     @Option(names = "--older-than", paramLabel = "DURATION", converter = Durations.Converter.class,
