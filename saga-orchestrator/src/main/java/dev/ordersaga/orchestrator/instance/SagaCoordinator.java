@@ -1,7 +1,9 @@
 package dev.ordersaga.orchestrator.instance;
 
+import dev.ordersaga.orchestrator.saga.HistoryEntry;
 import dev.ordersaga.orchestrator.saga.OrderSagaData;
 import dev.ordersaga.orchestrator.saga.SagaEngine;
+import dev.ordersaga.orchestrator.saga.TransientRetryBudget;
 import dev.ordersaga.orchestrator.saga.Transition;
 import dev.ordersaga.schema.Message;
 import dev.ordersaga.schema.MessageType;
@@ -55,7 +57,7 @@ public class SagaCoordinator {
         }
         SagaEngine<OrderSagaData> engine = definitions.current();
         Transition<OrderSagaData> started = engine.start(OrderSagaData.from(order));
-        SagaInstance instance = SagaInstance.start(engine.definition(), started, transitions.deadlineOf(started));
+        SagaInstance instance = transitions.start(engine.definition(), started);
         instances.save(instance);
         metrics.started(instance.getDefinitionName());
         log.info("Saga {} started on {} v{}", instance.getSagaId(), instance.getDefinitionName(),
@@ -64,16 +66,19 @@ public class SagaCoordinator {
     }
 
     /**
-     * Feeds a participant's reply or an order outcome to the saga it belongs to. When two replies for one
-     * saga are handled at once (or a reply meets the deadline poller or an operator), the second commit fails
-     * its optimistic lock; the flush here surfaces that as a retryable exception, and the library re-delivers
-     * the reply against the new state.
+     * Feeds a participant's reply or an order outcome to the saga it belongs to, with what is left of the
+     * current step's transient retry budget. When two replies for one saga are handled at once (or a reply
+     * meets the deadline poller or an operator), the second commit fails its optimistic lock; the flush here
+     * surfaces that as a retryable exception, and the library re-delivers the reply against the new state.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void handleReply(Message reply, UUID messageId) {
-        sagaOf(reply, messageId).ifPresent(instance ->
-                decide(instance, definitions.forInstance(instance).handle(instance.snapshot(), reply), reply,
-                        messageId));
+        sagaOf(reply, messageId).ifPresent(instance -> {
+            SagaEngine<OrderSagaData> engine = definitions.forInstance(instance);
+            String step = engine.definition().step(instance.getCurrentStep()).name();
+            TransientRetryBudget budget = transitions.transientRetryBudget(instance, step);
+            decide(instance, engine.handle(instance.snapshot(), reply, budget), reply, messageId);
+        });
     }
 
     /** The producer cancelled the order: a running saga compensates, any other ignores it. */
@@ -102,17 +107,29 @@ public class SagaCoordinator {
     private void decide(SagaInstance instance, Transition<OrderSagaData> transition, Message incoming,
                         UUID messageId) {
         transitions.apply(instance, transition);
-        if (transition.retryPending()) {
-            metrics.transientFailure(transition.step().name());
-            log.info("Saga {}: {} {} at step {} is a transient failure; try {} follows at {}", instance.getSagaId(),
-                    typeName(incoming), messageId, transition.step().name(), transition.commandTry(),
-                    instance.getStepDeadline());
+        Optional<HistoryEntry> transientFailure = transition.transientFailure();
+        if (transientFailure.isPresent()) {
+            countTransientFailure(instance, transition, transientFailure.get().step(), incoming, messageId);
         } else if (transition.ignored()) {
             log.info("Saga {} ignored {} {}: {}", instance.getSagaId(), typeName(incoming), messageId,
                     transition.history().get(0).detail().get("reason"));
         }
         transitions.record(instance, transition, incoming, messageId);
         instances.flush();
+    }
+
+    /** @param step the step that failed (after giving up, the transition's step is the one compensated) */
+    private void countTransientFailure(SagaInstance instance, Transition<OrderSagaData> transition, String step,
+                                       Message incoming, UUID messageId) {
+        if (transition.retryPending()) {
+            metrics.transientFailure(step, "retried");
+            log.info("Saga {}: {} {} at step {} is a transient failure; try {} follows at {}", instance.getSagaId(),
+                    typeName(incoming), messageId, step, transition.commandTry(), instance.getStepDeadline());
+        } else {
+            metrics.transientFailure(step, "compensated");
+            log.info("Saga {}: {} {} at step {} is a transient failure past the step's retry budget; compensating: {}",
+                    instance.getSagaId(), typeName(incoming), messageId, step, transition.data().failureReason());
+        }
     }
 
     private static String typeName(Message message) {

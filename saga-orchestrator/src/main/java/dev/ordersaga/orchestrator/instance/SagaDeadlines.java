@@ -19,8 +19,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Handles the sagas whose step deadline has passed: the engine re-sends the step or gives up on it, and the
- * commands leave through the outbox like any others. Deadlines are stored, so a restart loses none.
+ * Handles the sagas whose step deadline has passed: the engine re-sends the step or gives up on it (or, at
+ * the end of a retry delay after a transient failure, sends its next try), and the commands leave through the
+ * outbox like any others. Deadlines are stored, so a restart loses none.
  *
  * <p>A poll claims a batch with {@code FOR NO KEY UPDATE SKIP LOCKED} and handles it in one transaction, so
  * several replicas poll side by side without handling a saga twice, and a reply handled meanwhile fails its
@@ -121,9 +122,10 @@ class SagaDeadlines {
             String outcome = gaveUp ? "compensating: " + transition.data().failureReason()
                     : "try " + transition.commandTry() + " sent, attempt " + transition.attempts();
             if (afterTransientFailure) {
-                // Not a timeout: the retry delay after a transient failure (counted when the failure arrived).
-                log.info("Saga {}: retry delay of {} passed after {} attempt(s); {}", saga.getSagaId(), what,
-                        attempts, outcome);
+                // Not a timeout: the retry delay after a transient failure (counted when the failure arrived);
+                // the try it sends counts no attempt.
+                log.info("Saga {}: retry delay of {} passed; try {} sent", saga.getSagaId(), what,
+                        transition.commandTry());
             } else {
                 metrics.stepTimedOut(step, gaveUp ? "compensated" : "resent");
                 log.info("Saga {}: {} got no reply after {} attempt(s); {}", saga.getSagaId(), what, attempts,

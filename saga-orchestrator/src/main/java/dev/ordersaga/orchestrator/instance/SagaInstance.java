@@ -45,7 +45,18 @@ public class SagaInstance extends AuditedEntity<UUID> {
     @Column(name = "step_deadline")
     private Instant stepDeadline;
 
-    /** Sends of the awaited step's commands so far; the deadline poller re-sends and counts here. */
+    /**
+     * When the saga moved to its current step (forward or compensation): its first send, from which the
+     * step's transient retry budget runs. Kept once the saga ends; null only on rows from before V5 that have
+     * not changed since.
+     */
+    @Column(name = "step_started_at")
+    private Instant stepStartedAt;
+
+    /**
+     * The awaited step's attempts: its first send plus each re-send after no reply in time, made by the
+     * deadline poller. A try after a transient failure counts none.
+     */
     @Column(nullable = false)
     private int attempts;
 
@@ -70,17 +81,23 @@ public class SagaInstance extends AuditedEntity<UUID> {
     }
 
     static SagaInstance start(SagaDefinition<OrderSagaData> definition, Transition<OrderSagaData> started,
-                              Instant stepDeadline) {
+                              Instant now, Instant stepDeadline) {
         SagaInstance instance = new SagaInstance();
         instance.sagaId = started.data().sagaId();
         instance.definitionName = definition.name();
         instance.definitionVersion = definition.version();
-        instance.apply(started, stepDeadline);
+        instance.apply(started, now, stepDeadline);
         return instance;
     }
 
-    /** Takes the engine's decision; {@code stepDeadline} is null once the saga is final. */
-    void apply(Transition<OrderSagaData> transition, Instant stepDeadline) {
+    /**
+     * Takes the engine's decision made at {@code now}; {@code stepDeadline} is null once the saga is final.
+     * A move to another step, or into compensation, starts that step now; a re-send or a retry does not.
+     */
+    void apply(Transition<OrderSagaData> transition, Instant now, Instant stepDeadline) {
+        if (transition.awaitsReply() && (stepStartedAt == null || movesToAnotherStep(transition))) {
+            stepStartedAt = now;
+        }
         state = transition.state();
         currentStep = transition.currentStep();
         data = transition.data();
@@ -88,6 +105,15 @@ public class SagaInstance extends AuditedEntity<UUID> {
         attempts = transition.attempts();
         commandTry = transition.commandTry();
         retryPending = transition.retryPending();
+    }
+
+    /** When the current step started, for a row from before V5 that has not changed since: {@code now}. */
+    Instant stepStartedAtOr(Instant now) {
+        return stepStartedAt == null ? now : stepStartedAt;
+    }
+
+    private boolean movesToAnotherStep(Transition<OrderSagaData> transition) {
+        return transition.state() != state || transition.currentStep() != currentStep;
     }
 
     SagaSnapshot<OrderSagaData> snapshot() {
@@ -121,6 +147,10 @@ public class SagaInstance extends AuditedEntity<UUID> {
 
     public Instant getStepDeadline() {
         return stepDeadline;
+    }
+
+    public Instant getStepStartedAt() {
+        return stepStartedAt;
     }
 
     public int getAttempts() {

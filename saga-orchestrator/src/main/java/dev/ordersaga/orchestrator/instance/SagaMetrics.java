@@ -54,10 +54,12 @@ class SagaMetrics {
                 .increment());
     }
 
-    void transientFailure(String step) {
+    /** @param action {@code retried}, or {@code compensated} once the step's retry budget was spent */
+    void transientFailure(String step, String action) {
         afterCommit(() -> Counter.builder("saga.step.transient.failures")
-                .description("Replies saying a participant could not act for now; the step is tried again later")
+                .description("Replies saying a participant could not act for now, by what the saga did about it")
                 .tag("step", step)
+                .tag("action", action)
                 .register(registry)
                 .increment());
     }

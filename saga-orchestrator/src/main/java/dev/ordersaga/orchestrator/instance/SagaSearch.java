@@ -15,8 +15,9 @@ import org.springframework.data.jpa.domain.Specification;
  *
  * @param states    the states to include; empty for all
  * @param stuck     only active sagas that missed a deadline of their current step: it has passed and the
- *                  poller has not handled it yet, or the step was already re-sent or retried (the poller
- *                  moves the deadline on at every re-send, so the deadline alone would hide them)
+ *                  poller has not handled it yet, or the step was already re-sent (attempts above 1) or
+ *                  retried after a transient failure (a command try above 0); the poller moves the deadline
+ *                  on at every re-send, so the deadline alone would hide them
  * @param olderThan only sagas not updated for at least this long; null for any
  * @param limit     how many at most
  */
@@ -47,7 +48,8 @@ public record SagaSearch(Set<SagaState> states, boolean stuck, Duration olderTha
             parts.add(inStates(ACTIVE));
             parts.add((saga, query, cb) -> cb.or(
                     cb.lessThanOrEqualTo(saga.get("stepDeadline"), now),
-                    cb.greaterThan(saga.get("attempts"), 1)));
+                    cb.greaterThan(saga.get("attempts"), 1),
+                    cb.greaterThan(saga.get("commandTry"), 0)));
         }
         if (olderThan != null) {
             parts.add((saga, query, cb) -> cb.lessThan(saga.get("updatedAt"), now.minus(olderThan)));

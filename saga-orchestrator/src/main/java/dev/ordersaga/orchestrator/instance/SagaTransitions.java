@@ -4,6 +4,9 @@ import dev.ordersaga.messaging.outbox.Outbox;
 import dev.ordersaga.orchestrator.saga.HistoryEntry;
 import dev.ordersaga.orchestrator.saga.OrderSagaData;
 import dev.ordersaga.orchestrator.saga.SagaCommand;
+import dev.ordersaga.orchestrator.saga.SagaDefinition;
+import dev.ordersaga.orchestrator.saga.SagaState;
+import dev.ordersaga.orchestrator.saga.TransientRetryBudget;
 import dev.ordersaga.orchestrator.saga.Transition;
 import dev.ordersaga.schema.Message;
 import dev.ordersaga.schema.MessageType;
@@ -41,12 +44,19 @@ class SagaTransitions {
         this.clock = clock;
     }
 
+    /** A new instance from the engine's start, with its first step started now. */
+    SagaInstance start(SagaDefinition<OrderSagaData> definition, Transition<OrderSagaData> started) {
+        Instant now = clock.instant();
+        return SagaInstance.start(definition, started, now, deadlineOf(null, started, now));
+    }
+
     /** Takes a decision that changes the instance, and counts the saga's end if it is one. */
     void apply(SagaInstance instance, Transition<OrderSagaData> transition) {
         if (!transition.changed()) {
             return;
         }
-        instance.apply(transition, deadlineOf(transition));
+        Instant now = clock.instant();
+        instance.apply(transition, now, deadlineOf(instance, transition, now));
         if (transition.state().isFinal()) {
             metrics.ended(instance.getDefinitionName(), transition.state(),
                     Duration.between(instance.getCreatedAt(), clock.instant()));
@@ -66,18 +76,41 @@ class SagaTransitions {
     }
 
     /**
-     * When the saga must hear back: a reply timeout that grows with each attempt, or after a transient
-     * failure the delay before the next try; none once the saga is final.
+     * What is left of the current step's transient retry budget now: spent once its end has come, so that
+     * no further try would fit in it.
      */
-    Instant deadlineOf(Transition<OrderSagaData> transition) {
+    TransientRetryBudget transientRetryBudget(SagaInstance instance, String step) {
+        Instant now = clock.instant();
+        Duration length = properties.transientRetryBudget(step);
+        return new TransientRetryBudget(length, !now.isBefore(budgetEnd(instance, step, now)));
+    }
+
+    /**
+     * When the saga must hear back: a reply timeout that grows with each attempt, or after a transient
+     * failure the delay before the next try, which grows with each try; none once the saga is final.
+     * A forward step's next try never waits past the end of its budget, so the budget's last moment gets a
+     * try too. {@code instance} is null for a saga being started.
+     */
+    private Instant deadlineOf(SagaInstance instance, Transition<OrderSagaData> transition, Instant now) {
         if (!transition.awaitsReply()) {
             return null;
         }
-        Duration wait = transition.retryPending()
-                ? properties.transientRetryDelay(transition.attempts())
-                : properties.replyTimeout(transition.step().name(), transition.declaredStepTimeout(),
-                        transition.attempts());
-        return clock.instant().plus(wait);
+        String step = transition.step().name();
+        if (!transition.retryPending()) {
+            return now.plus(properties.replyTimeout(step, transition.declaredStepTimeout(), transition.attempts()));
+        }
+        Instant retryAt = now.plus(properties.transientRetryDelay(transition.commandTry()));
+        if (transition.state() != SagaState.RUNNING) {
+            return retryAt;
+        }
+        // A retry never moves the saga to another step: the budget is the one of the step it is at. Only a step
+        // that is never given up (the pivot) is retried with its budget spent, on the plain delay.
+        Instant budgetEnd = budgetEnd(instance, step, now);
+        return retryAt.isAfter(budgetEnd) && budgetEnd.isAfter(now) ? budgetEnd : retryAt;
+    }
+
+    private Instant budgetEnd(SagaInstance instance, String step, Instant now) {
+        return instance.stepStartedAtOr(now).plus(properties.transientRetryBudget(step));
     }
 
     private void record(SagaInstance instance, Transition<OrderSagaData> transition,

@@ -25,10 +25,10 @@ import java.util.stream.Collectors;
  * its first step only knows how to reject it.
  *
  * <p>While it runs, the current step is reserve-inventory, charge-payment or approve-order (create-order
- * has no command to wait for). A cancellation, a step out of attempts or an operator compensates from the
- * current step on; e.g. a cancellation during charge-payment sends RefundPayment, then ReleaseInventory,
- * then RejectOrder. approve-order is the pivot: only a cancellation turns it back; its deadline re-sends it
- * for as long as it takes.
+ * has no command to wait for). A cancellation, a step out of attempts (no reply in time) or out of its
+ * transient retry budget, or an operator compensates from the current step on; e.g. a cancellation during
+ * charge-payment sends RefundPayment, then ReleaseInventory, then RejectOrder. approve-order is the pivot:
+ * only a cancellation turns it back; its deadline re-sends it for as long as it takes.
  *
  * <p>The definition was extended in place rather than as version 2: the new replies (OrderCancelled,
  * PaymentUnavailable) only ever reach sagas whose order was cancelled or whose payment provider failed after
@@ -53,7 +53,8 @@ public final class CreateOrderSaga {
                 .invoke(data -> new ChargePayment(data.orderId(), data.customerId(), data.total()))
                 .onSuccess(PaymentCharged.class)
                 .onFailure(PaymentDeclined.class, declined -> "payment declined: " + declined.reason())
-                // Nothing was charged (or refunded): try again later under a new message id.
+                // Nothing was charged (or refunded): try again later under a new message id, for as long as the
+                // step's transient retry budget lasts (a refund: for as long as it takes).
                 .onTransientFailure(PaymentUnavailable.class, unavailable -> "payment unavailable: "
                         + unavailable.reason())
                 .compensateWith(PaymentRefunded.class, data -> new RefundPayment(data.orderId()))

@@ -65,6 +65,14 @@ public record HistoryEntry(HistoryType type, String step, String messageType, UU
         return new HistoryEntry(HistoryType.TRANSIENT_FAILURE, step, typeName(reply), null, detail);
     }
 
+    /** A transient failure once the step's retry budget was spent: the saga compensates instead of retrying. */
+    static HistoryEntry transientFailureGaveUp(String step, Message reply, String reason) {
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("reason", reason);
+        detail.put("action", "compensate");
+        return new HistoryEntry(HistoryType.TRANSIENT_FAILURE, step, typeName(reply), null, detail);
+    }
+
     static HistoryEntry cancelRequested(String step, String reason) {
         Map<String, String> detail = new LinkedHashMap<>();
         putIfPresent(detail, "reason", reason);

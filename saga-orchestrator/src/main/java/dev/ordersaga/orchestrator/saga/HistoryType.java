@@ -13,7 +13,10 @@ public enum HistoryType {
     DEADLINE_PASSED(false),
     /** A command sent again with the message id it had, so that the participant deduplicates it. */
     COMMAND_RESENT(false),
-    /** The participant could not act for now (e.g. its provider is down); the step is tried again later. */
+    /**
+     * The participant could not act for now (e.g. its provider is down); the step is tried again later, or,
+     * once its retry budget is spent, compensated.
+     */
     TRANSIENT_FAILURE(true),
     /** The producer cancelled the order; the saga compensates what may have happened. */
     CANCEL_REQUESTED(true),

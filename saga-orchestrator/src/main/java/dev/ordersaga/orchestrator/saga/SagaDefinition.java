@@ -147,9 +147,9 @@ public final class SagaDefinition<D extends SagaData<D>> {
 
         /**
          * A reply that says the participant could not act for now and did nothing (e.g. its provider is
-         * down). The step is tried again after a delay, with new message ids, until its attempts run out.
-         * It applies while the step's compensation is awaited too: a compensation is retried the same way,
-         * but never given up.
+         * down). The step is tried again after a delay, with new message ids, for as long as its transient
+         * retry budget lasts, then compensated. It applies while the step's compensation is awaited too: a
+         * compensation is retried the same way, but never given up.
          */
         public <R extends Message> StepBuilder<D> onTransientFailure(Class<R> reply,
                                                                      Function<? super R, String> reason) {

@@ -13,10 +13,16 @@ import java.util.UUID;
  *
  * <p>Steps run forward in order; on a failure reply the completed steps are compensated in reverse order,
  * one at a time, each waiting for its confirming reply. The failed step did nothing, so it is not
- * compensated. When the saga gives up on a step for any other reason (cancelled, no reply in time, forced
- * by an operator) the step's command may have been applied, so compensation starts with that step: every
- * participant accepts a compensation for something it never did. The pivot step is never given up that way
- * (a cancellation excepted, which its participant arbitrates).
+ * compensated. When the saga gives up on a step for any other reason (cancelled, no reply in time, still
+ * failing transiently once its budget is spent, forced by an operator) the step's command may have been
+ * applied, so compensation starts with that step: every participant accepts a compensation for something it
+ * never did. The pivot step is never given up that way (a cancellation excepted, which its participant
+ * arbitrates).
+ *
+ * <p>A step's commands that get no reply in time are re-sent under the same message ids, up to the
+ * {@link RetryPolicy}'s attempts. A reply that says the participant could not act for now (a transient
+ * failure) counts no attempt: the step is tried again later under new message ids for as long as its
+ * {@link TransientRetryBudget} lasts, then compensated; a compensation is tried again for as long as it takes.
  *
  * <p>A message the current step does not expect causes nothing but an "ignored" line in the history: that
  * is what keeps late, duplicate and replayed replies, and anything arriving after the saga ended, from
@@ -54,14 +60,20 @@ public final class SagaEngine<D extends SagaData<D>> {
                 "the saga has already started"));
     }
 
-    public Transition<D> handle(SagaSnapshot<D> saga, Message reply) {
+    /**
+     * A participant's reply or an order outcome for this saga.
+     *
+     * @param budget what is left of the current step's transient retry budget; only a transient failure of a
+     *               running step asks it
+     */
+    public Transition<D> handle(SagaSnapshot<D> saga, Message reply, TransientRetryBudget budget) {
         if (!saga.sagaId().equals(reply.orderId())) {
             throw new IllegalArgumentException(
                     typeName(reply) + " for " + reply.orderId() + " handed to saga " + saga.sagaId());
         }
         SagaStep<D> step = currentStep(saga);
         return switch (saga.state()) {
-            case RUNNING -> onRunningReply(saga, step, reply);
+            case RUNNING -> onRunningReply(saga, step, reply, budget);
             case COMPENSATING -> onCompensationReply(saga, step, reply);
             case COMPLETED -> step.records(reply)
                     ? unchanged(saga, HistoryEntry.replyReceived(step.name(), reply, "recorded"))
@@ -89,13 +101,17 @@ public final class SagaEngine<D extends SagaData<D>> {
     }
 
     /**
-     * The awaited step's deadline passed without a reply, or a transient failure's retry delay ran out. A
-     * running step is sent again under the current try's message ids (after a timeout the ids it had, after a
-     * transient failure the next try's) until {@code policy} says it has had enough attempts, then the saga
-     * compensates from it on; a compensation, or the pivot step, is sent again for as long as it takes.
+     * The awaited step's deadline passed. After a transient failure that is the end of the retry delay: the
+     * next try goes out under its new message ids, and counts no attempt. Otherwise the step got no reply in
+     * time: a running step is sent again under the ids it had until {@code policy} says it has had enough
+     * attempts, then the saga compensates from it on; a compensation, or the pivot step, is sent again for as
+     * long as it takes.
      */
     public Transition<D> deadlinePassed(SagaSnapshot<D> saga, RetryPolicy policy) {
         SagaStep<D> step = currentStep(saga);
+        if (saga.retryPending() && !saga.state().isFinal()) {
+            return retryNow(saga, step);
+        }
         return switch (saga.state()) {
             case RUNNING -> policy.exhaustedAfter(saga.attempts()) && !step.isPivot()
                     ? giveUp(saga, step)
@@ -136,7 +152,8 @@ public final class SagaEngine<D extends SagaData<D>> {
                 SagaState.RUNNING, step, saga.sagaId(), saga.data().withFailureReason(failure), history));
     }
 
-    private Transition<D> onRunningReply(SagaSnapshot<D> saga, SagaStep<D> step, Message reply) {
+    private Transition<D> onRunningReply(SagaSnapshot<D> saga, SagaStep<D> step, Message reply,
+                                         TransientRetryBudget budget) {
         if (step.succeedsOn(reply)) {
             List<HistoryEntry> history = new ArrayList<>();
             history.add(HistoryEntry.replyReceived(step.name(), reply, "success"));
@@ -151,7 +168,9 @@ public final class SagaEngine<D extends SagaData<D>> {
         }
         Optional<String> transientFailure = step.transientFailureReason(reply);
         if (transientFailure.isPresent()) {
-            return retryLater(saga, step, reply, transientFailure.get());
+            return budget.spent() && !step.isPivot()
+                    ? giveUpTransiently(saga, step, reply, transientFailure.get(), budget)
+                    : retryLater(saga, step, reply, transientFailure.get());
         }
         if (step.records(reply)) {
             return unchanged(saga, HistoryEntry.replyReceived(step.name(), reply, "recorded"));
@@ -181,18 +200,38 @@ public final class SagaEngine<D extends SagaData<D>> {
                 saga.attempts(), nextTry, true);
     }
 
+    /**
+     * The participant still could not act once the step's budget was spent. Earlier tries that got no reply
+     * may have been applied after all, so compensation starts with the step itself.
+     */
+    private Transition<D> giveUpTransiently(SagaSnapshot<D> saga, SagaStep<D> step, Message reply, String reason,
+                                            TransientRetryBudget budget) {
+        List<HistoryEntry> history = new ArrayList<>();
+        history.add(HistoryEntry.transientFailureGaveUp(step.name(), reply, reason));
+        int tries = saga.commandTry() + 1;
+        String failure = "step " + step.name() + " still failed transiently after " + budget.describe()
+                + " (" + tries + (tries == 1 ? " try)" : " tries)");
+        return compensateFrom(saga.currentStep(), SagaState.RUNNING, step, saga.sagaId(),
+                saga.data().withFailureReason(failure), history);
+    }
+
+    /** The retry delay after a transient failure passed: the next try goes out, on the attempts it had. */
+    private Transition<D> retryNow(SagaSnapshot<D> saga, SagaStep<D> step) {
+        List<HistoryEntry> history = new ArrayList<>();
+        history.add(HistoryEntry.deadlinePassed(step.name(), saga.attempts(), "retry"));
+        return resend(saga, step, saga.attempts(), history);
+    }
+
     private Transition<D> resendOnDeadline(SagaSnapshot<D> saga, SagaStep<D> step) {
         List<HistoryEntry> history = new ArrayList<>();
-        String action = saga.retryPending() ? "retry" : "resend";
-        history.add(HistoryEntry.deadlinePassed(step.name(), saga.attempts(), action));
+        history.add(HistoryEntry.deadlinePassed(step.name(), saga.attempts(), "resend"));
         return resend(saga, step, saga.attempts() + 1, history);
     }
 
     private Transition<D> giveUp(SagaSnapshot<D> saga, SagaStep<D> step) {
         List<HistoryEntry> history = new ArrayList<>();
         history.add(HistoryEntry.deadlinePassed(step.name(), saga.attempts(), "compensate"));
-        String failure = "step " + step.name() + (saga.retryPending() ? " still failed transiently" : " got no reply")
-                + " after " + saga.attempts() + " attempts";
+        String failure = "step " + step.name() + " got no reply after " + saga.attempts() + " attempts";
         return compensateFrom(saga.currentStep(), SagaState.RUNNING, step, saga.sagaId(),
                 saga.data().withFailureReason(failure), history);
     }

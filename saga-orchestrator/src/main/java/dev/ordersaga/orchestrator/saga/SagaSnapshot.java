@@ -9,7 +9,7 @@ import java.util.UUID;
  * @param sagaId       the saga's id
  * @param state        its state
  * @param currentStep  index of the step awaiting a reply (or the last one acted on, once final)
- * @param attempts     sends of the current step's commands so far (0 once final)
+ * @param attempts     the current step's first send plus its re-sends after no reply in time (0 once final)
  * @param commandTry   the current step's command try, part of its commands' message ids
  * @param retryPending the deadline is a retry delay after a transient failure, not a reply timeout
  * @param data         its data

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param commands     to send, in order, each with its deterministic message id
  * @param history      to append, in order
  * @param changed      false when the instance stays as it was (an ignored or merely recorded message)
- * @param attempts     sends of the awaited step's commands so far; 0 once final
+ * @param attempts     the awaited step's attempts: its first send, plus one per re-send after no reply in
+ *                     time (a try after a transient failure counts none); 0 once final
  * @param commandTry   the awaited step's command try
  * @param retryPending true when nothing was sent because the participant failed transiently: the next
  *                     deadline is a retry delay rather than a reply timeout
@@ -37,6 +38,14 @@ public record Transition<D>(SagaState state, int currentStep, SagaStep<D> step, 
     /** The awaited step's own timeout, when it declares one. */
     public Optional<Duration> declaredStepTimeout() {
         return awaitsReply() ? step.timeout() : Optional.empty();
+    }
+
+    /**
+     * The entry of the handled reply when it said the participant could not act for now (the step is retried
+     * later, or given up); it names the step that failed.
+     */
+    public Optional<HistoryEntry> transientFailure() {
+        return history.stream().filter(entry -> entry.type() == HistoryType.TRANSIENT_FAILURE).findFirst();
     }
 
     public boolean ignored() {

@@ -79,6 +79,7 @@ class SagaApiIT extends OrchestratorIntegrationTest {
                 .andExpect(jsonPath("$.state").value("RUNNING"))
                 .andExpect(jsonPath("$.currentStep").value(3))
                 .andExpect(jsonPath("$.currentStepName").value("approve-order"))
+                .andExpect(jsonPath("$.stepStartedAt").isNotEmpty())
                 .andExpect(jsonPath("$.stepDeadline").isNotEmpty())
                 .andExpect(jsonPath("$.overdue").value(false))
                 .andExpect(jsonPath("$.attempts").value(1))

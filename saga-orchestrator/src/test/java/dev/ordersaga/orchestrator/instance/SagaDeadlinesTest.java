@@ -34,7 +34,7 @@ class SagaDeadlinesTest {
     private final PlatformTransactionManager transactionManager = mock(PlatformTransactionManager.class);
     private final SagaDeadlines deadlines = new SagaDeadlines(instances, definitions, mock(SagaTransitions.class),
             new SagaProperties(Duration.ofSeconds(30), Map.of(), 3, 2.0, Duration.ofMinutes(5), Duration.ofSeconds(2),
-                    Duration.ofSeconds(1), 100),
+                    Duration.ofMinutes(2), Map.of(), Duration.ofSeconds(1), 100),
             mock(SagaMetrics.class), transactionManager, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test

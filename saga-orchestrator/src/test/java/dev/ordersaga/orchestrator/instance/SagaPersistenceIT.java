@@ -10,11 +10,13 @@ import dev.ordersaga.orchestrator.saga.HistoryType;
 import dev.ordersaga.orchestrator.saga.OrderSagaData;
 import dev.ordersaga.orchestrator.saga.SagaCommand;
 import dev.ordersaga.orchestrator.saga.SagaState;
+import dev.ordersaga.schema.Message;
 import dev.ordersaga.schema.Money;
 import dev.ordersaga.schema.StockLine;
 import dev.ordersaga.schema.inventory.InventoryReserved;
 import dev.ordersaga.schema.inventory.InventoryUnavailable;
 import dev.ordersaga.schema.order.OrderPlaced;
+import dev.ordersaga.schema.payment.PaymentUnavailable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -108,6 +110,31 @@ class SagaPersistenceIT extends OrchestratorIntegrationTest {
                         tuple(HistoryType.REPLY_RECEIVED, "InventoryReserved", reservedId),
                         tuple(HistoryType.COMMAND_SENT, "ChargePayment",
                                 commandId(orderId, "charge-payment", "ChargePayment")));
+    }
+
+    @Test
+    void aSagaMidStepFromBeforeStepStartsWereStoredGetsAWholeBudgetFromItsNextChange() {
+        UUID orderId = startSaga();
+        handle(new InventoryReserved(orderId));
+        // as V5 left a row whose charge went out long before the upgrade
+        jdbc.update("""
+                UPDATE saga_instances SET step_started_at = NULL, updated_at = now() - interval '1 day'
+                WHERE saga_id = ?""", orderId);
+
+        Instant before = clock.instant();
+        handle(new PaymentUnavailable(orderId, "circuit open"));
+        Instant after = clock.instant();
+
+        SagaInstance saga = instances.findById(orderId).orElseThrow();
+        assertThat(saga.getState()).isEqualTo(SagaState.RUNNING);
+        assertThat(saga.isRetryPending()).isTrue();
+        assertThat(saga.getCommandTry()).isEqualTo(1);
+        assertThat(saga.getStepStartedAt()).isBetween(before, after);
+    }
+
+    private void handle(Message reply) {
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx ->
+                coordinator.handleReply(reply, UUID.randomUUID()));
     }
 
     private UUID startSaga() {

@@ -12,7 +12,7 @@ class SagaPropertiesTest {
 
     private final SagaProperties properties = new SagaProperties(Duration.ofSeconds(30),
             Map.of("charge-payment", Duration.ofSeconds(45)), 3, 2.0, Duration.ofMinutes(5), Duration.ofSeconds(2),
-            Duration.ofSeconds(1), 100);
+            Duration.ofMinutes(2), Map.of("charge-payment", Duration.ofMinutes(10)), Duration.ofSeconds(1), 100);
 
     @Test
     void configuredStepTimeoutWinsOverTheDeclaredOne() {
@@ -44,17 +44,32 @@ class SagaPropertiesTest {
     @Test
     void aStepTimeoutAboveTheMaximumDelayIsNeverShortened() {
         SagaProperties slow = new SagaProperties(Duration.ofMinutes(10), Map.of(), 3, 2.0, Duration.ofMinutes(5),
-                Duration.ofSeconds(2), Duration.ofSeconds(1), 100);
+                Duration.ofSeconds(2), Duration.ofMinutes(2), Map.of(), Duration.ofSeconds(1), 100);
 
         assertThat(slow.replyTimeout("charge-payment", Optional.empty(), 1)).isEqualTo(Duration.ofMinutes(10));
         assertThat(slow.replyTimeout("charge-payment", Optional.empty(), 3)).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
-    void theTransientRetryDelayBacksOffLikeTheTimeouts() {
+    void theTransientRetryDelayBacksOffWithEachTryLikeTheTimeouts() {
         assertThat(properties.transientRetryDelay(1)).isEqualTo(Duration.ofSeconds(2));
         assertThat(properties.transientRetryDelay(2)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(properties.transientRetryDelay(3)).isEqualTo(Duration.ofSeconds(8));
         assertThat(properties.transientRetryDelay(20)).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aTransientRetryBudgetConfiguredForTheStepWinsOverTheDefault() {
+        assertThat(properties.transientRetryBudget("charge-payment")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(properties.transientRetryBudget("reserve-inventory")).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void aZeroTransientRetryBudgetIsAllowed() {
+        SagaProperties noRetries = new SagaProperties(Duration.ofSeconds(30), Map.of(), 3, 2.0, Duration.ofMinutes(5),
+                Duration.ofSeconds(2), Duration.ZERO, null, Duration.ofSeconds(1), 100);
+
+        assertThat(noRetries.transientRetryBudget("charge-payment")).isEqualTo(Duration.ZERO);
     }
 
     @Test
@@ -65,20 +80,34 @@ class SagaPropertiesTest {
     @Test
     void rejectsNonsense() {
         assertThatThrownBy(() -> new SagaProperties(Duration.ZERO, Map.of(), 3, 2.0, Duration.ofMinutes(5),
-                Duration.ofSeconds(2), Duration.ofSeconds(1), 100)).hasMessageContaining("saga.default-step-timeout");
+                Duration.ofSeconds(2), Duration.ofMinutes(2), Map.of(), Duration.ofSeconds(1), 100))
+                .hasMessageContaining("saga.default-step-timeout");
         assertThatThrownBy(() -> new SagaProperties(Duration.ofSeconds(30), Map.of("a", Duration.ofSeconds(-1)), 3,
-                2.0, Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofSeconds(1), 100))
+                2.0, Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofMinutes(2), Map.of(),
+                Duration.ofSeconds(1), 100))
                 .hasMessageContaining("saga.step-timeouts.a");
         assertThatThrownBy(() -> new SagaProperties(Duration.ofSeconds(30), Map.of(), 0, 2.0, Duration.ofMinutes(5),
-                Duration.ofSeconds(2), Duration.ofSeconds(1), 100)).hasMessageContaining("saga.max-attempts");
+                Duration.ofSeconds(2), Duration.ofMinutes(2), Map.of(), Duration.ofSeconds(1), 100))
+                .hasMessageContaining("saga.max-attempts");
         assertThatThrownBy(() -> new SagaProperties(Duration.ofSeconds(30), Map.of(), 3, 0.5, Duration.ofMinutes(5),
-                Duration.ofSeconds(2), Duration.ofSeconds(1), 100)).hasMessageContaining("saga.retry-backoff-multiplier");
+                Duration.ofSeconds(2), Duration.ofMinutes(2), Map.of(), Duration.ofSeconds(1), 100))
+                .hasMessageContaining("saga.retry-backoff-multiplier");
         assertThatThrownBy(() -> new SagaProperties(Duration.ofSeconds(30), Map.of(), 3, Double.NaN,
-                Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofSeconds(1), 100))
+                Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofMinutes(2), Map.of(), Duration.ofSeconds(1),
+                100))
                 .hasMessageContaining("saga.retry-backoff-multiplier");
         assertThatThrownBy(() -> new SagaProperties(Duration.ofSeconds(30), Map.of(), 3, 2.0, Duration.ofMinutes(5),
-                Duration.ofSeconds(2), Duration.ZERO, 100)).hasMessageContaining("saga.deadline-poll-interval");
+                Duration.ofSeconds(2), Duration.ofSeconds(-1), Map.of(), Duration.ofSeconds(1), 100))
+                .hasMessageContaining("saga.transient-retry-budget");
         assertThatThrownBy(() -> new SagaProperties(Duration.ofSeconds(30), Map.of(), 3, 2.0, Duration.ofMinutes(5),
-                Duration.ofSeconds(2), Duration.ofSeconds(1), 0)).hasMessageContaining("saga.deadline-batch-size");
+                Duration.ofSeconds(2), Duration.ofMinutes(2), Map.of("charge-payment", Duration.ofSeconds(-1)),
+                Duration.ofSeconds(1), 100))
+                .hasMessageContaining("saga.transient-retry-budgets.charge-payment");
+        assertThatThrownBy(() -> new SagaProperties(Duration.ofSeconds(30), Map.of(), 3, 2.0, Duration.ofMinutes(5),
+                Duration.ofSeconds(2), Duration.ofMinutes(2), Map.of(), Duration.ZERO, 100))
+                .hasMessageContaining("saga.deadline-poll-interval");
+        assertThatThrownBy(() -> new SagaProperties(Duration.ofSeconds(30), Map.of(), 3, 2.0, Duration.ofMinutes(5),
+                Duration.ofSeconds(2), Duration.ofMinutes(2), Map.of(), Duration.ofSeconds(1), 0))
+                .hasMessageContaining("saga.deadline-batch-size");
     }
 }

@@ -3,6 +3,7 @@ package dev.ordersaga.orchestrator.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordersaga.orchestrator.OrchestratorIntegrationTest;
@@ -42,11 +43,13 @@ import java.util.UUID;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * The failure paths through Kafka as in production: passed deadlines (the poller), transient failures and
- * cancellation. The shared context runs with saga.max-attempts=2 and the default 30 s step timeout; the
- * tests move the clock past deadlines rather than wait for them.
+ * cancellation. The shared context runs with saga.max-attempts=2, the default 30 s step timeout and the
+ * default 2 m transient retry budget; the tests move the clock past deadlines and budgets rather than wait
+ * for them.
  */
 class SagaFailurePathsIT extends OrchestratorIntegrationTest {
 
@@ -110,42 +113,112 @@ class SagaFailurePathsIT extends OrchestratorIntegrationTest {
     }
 
     @Test
-    void paymentUnavailableIsRetriedUnderANewMessageIdAndTheSagaCompletes() throws Exception {
-        double transientBefore = transientFailures("charge-payment");
+    void paymentUnavailableIsRetriedUnderNewMessageIdsWithinTheBudgetAndTheSagaCompletes() throws Exception {
+        double retriedBefore = transientFailures("charge-payment", "retried");
         UUID orderId = UUID.randomUUID();
         kafka.send(orderPlaced(orderId));
         kafka.awaitRecord(new ReserveInventory(orderId, lines()));
         kafka.send(new InventoryReserved(orderId));
         ReceivedRecord firstCharge = kafka.awaitRecord(new ChargePayment(orderId, CUSTOMER, TOTAL));
+        Instant chargeStarted = stepStartedAt(saga(orderId));
 
-        UUID unavailableId = kafka.send(new PaymentUnavailable(orderId, "circuit open"));
-        // after saga.transient-retry-delay the poller sends the next try
-        ReceivedRecord secondCharge = awaitCommands(orderId, ChargePayment.class, 2).get(1);
-        assertThat(secondCharge.message()).isEqualTo(new ChargePayment(orderId, CUSTOMER, TOTAL));
-        assertThat(secondCharge.messageId())
-                .isNotEqualTo(firstCharge.messageId())
-                .isEqualTo(SagaCommand.messageIdFor(orderId, "charge-payment", "ChargePayment", Direction.FORWARD, 1));
+        // More transient failures than saga.max-attempts (2): they count no attempt, only the budget bounds them.
+        List<UUID> unavailableIds = new ArrayList<>();
+        for (int nextTry = 1; nextTry <= 3; nextTry++) {
+            unavailableIds.add(kafka.send(new PaymentUnavailable(orderId, "circuit open")));
+            // after saga.transient-retry-delay, backed off, the poller sends the next try
+            ReceivedRecord retry = awaitCommands(orderId, ChargePayment.class, nextTry + 1).get(nextTry);
+            assertThat(retry.message()).isEqualTo(new ChargePayment(orderId, CUSTOMER, TOTAL));
+            assertThat(retry.messageId())
+                    .isNotEqualTo(firstCharge.messageId())
+                    .isEqualTo(SagaCommand.messageIdFor(orderId, "charge-payment", "ChargePayment", Direction.FORWARD,
+                            nextTry));
+            int expectedTry = nextTry;
+            JsonNode retrying = awaitSaga(orderId, saga -> saga.path("commandTry").asInt() == expectedTry
+                    && !saga.path("retryPending").asBoolean());
+            assertThat(retrying.path("state").asText()).isEqualTo("RUNNING");
+            assertThat(retrying.path("currentStepName").asText()).isEqualTo("charge-payment");
+            assertThat(retrying.path("attempts").asInt()).isEqualTo(1);
+            assertThat(stepStartedAt(retrying)).isEqualTo(chargeStarted);
+        }
+        // retried after transient failures: operators find it among the stuck sagas although attempts is 1
+        assertThat(stuckRunningSagas()).contains(orderId.toString());
 
         kafka.send(new PaymentCharged(orderId, UUID.randomUUID(), TOTAL));
         kafka.awaitRecord(new ConfirmReservation(orderId));
         kafka.awaitRecord(new ApproveOrder(orderId));
+        JsonNode approving = awaitSaga(orderId, saga -> "approve-order".equals(saga.path("currentStepName").asText()));
+        assertThat(approving.path("attempts").asInt()).isEqualTo(1);
+        assertThat(approving.path("commandTry").asInt()).isZero();
+        assertThat(stepStartedAt(approving)).isAfter(chargeStarted);
         kafka.send(new OrderApproved(orderId, TOTAL));
 
         JsonNode saga = awaitSagaState(orderId, "COMPLETED");
-        JsonNode transientFailure = entry(saga, "TRANSIENT_FAILURE");
-        assertThat(transientFailure.path("messageType").asText()).isEqualTo("PaymentUnavailable");
-        assertThat(transientFailure.path("messageId").asText()).isEqualTo(unavailableId.toString());
-        assertThat(transientFailure.path("detail").path("reason").asText())
+        List<JsonNode> transientFailures = entries(saga, "TRANSIENT_FAILURE");
+        assertThat(transientFailures).extracting(entry -> entry.path("messageId").asText())
+                .containsExactlyElementsOf(unavailableIds.stream().map(UUID::toString).toList());
+        assertThat(transientFailures).extracting(entry -> entry.path("detail").path("nextTry").asText())
+                .containsExactly("1", "2", "3");
+        assertThat(transientFailures.get(0).path("messageType").asText()).isEqualTo("PaymentUnavailable");
+        assertThat(transientFailures.get(0).path("detail").path("reason").asText())
                 .isEqualTo("payment unavailable: circuit open");
-        JsonNode resent = entry(saga, "COMMAND_RESENT");
-        assertThat(resent.path("messageId").asText()).isEqualTo(secondCharge.messageId().toString());
-        assertThat(resent.path("detail").path("try").asText()).isEqualTo("1");
+        assertThat(entries(saga, "COMMAND_RESENT")).extracting(entry -> entry.path("detail").path("try").asText())
+                .containsExactly("1", "2", "3");
+        assertThat(entries(saga, "DEADLINE_PASSED")).extracting(entry -> entry.path("detail").path("action").asText())
+                .containsExactly("retry", "retry", "retry");
         // ConfirmReservation and ApproveOrder leave together, on two topics: their order on arrival is not fixed
-        assertThat(commandTypes(orderId)).containsExactlyInAnyOrder(
-                "ReserveInventory", "ChargePayment", "ChargePayment", "ConfirmReservation", "ApproveOrder");
-        assertThat(entry(saga, "DEADLINE_PASSED").path("detail").path("action").asText()).isEqualTo("retry");
+        assertThat(commandTypes(orderId)).containsExactlyInAnyOrder("ReserveInventory", "ChargePayment",
+                "ChargePayment", "ChargePayment", "ChargePayment", "ConfirmReservation", "ApproveOrder");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(transientFailures("charge-payment")).isEqualTo(transientBefore + 1));
+                assertThat(transientFailures("charge-payment", "retried")).isEqualTo(retriedBefore + 3));
+    }
+
+    @Test
+    void paymentUnavailablePastTheBudgetCompensatesFromTheChargeOn() throws Exception {
+        double compensatedBefore = transientFailures("charge-payment", "compensated");
+        UUID orderId = UUID.randomUUID();
+        kafka.send(orderPlaced(orderId));
+        kafka.awaitRecord(new ReserveInventory(orderId, lines()));
+        kafka.send(new InventoryReserved(orderId));
+        kafka.awaitRecord(new ChargePayment(orderId, CUSTOMER, TOTAL));
+        kafka.send(new PaymentUnavailable(orderId, "circuit open"));
+        awaitCommands(orderId, ChargePayment.class, 2);
+
+        // Past the 2 m budget (the default) from the first charge. The second try's 30 s reply timeout has passed
+        // too: wait for its re-send, so that the outage meets a saga in a known state.
+        clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+        awaitCommands(orderId, ChargePayment.class, 3);
+        awaitSaga(orderId, saga -> saga.path("attempts").asInt() == 2);
+        kafka.send(new PaymentUnavailable(orderId, "circuit open"));
+
+        // the charge may have been applied after all: it is refunded first, under the compensation's stable id
+        ReceivedRecord refund = kafka.awaitRecord(new RefundPayment(orderId));
+        assertThat(refund.messageId()).isEqualTo(
+                SagaCommand.messageIdFor(orderId, "charge-payment", "RefundPayment", Direction.COMPENSATION));
+        kafka.send(new PaymentRefunded(orderId, TOTAL));
+        kafka.awaitRecord(new ReleaseInventory(orderId));
+        kafka.send(new InventoryReleased(orderId));
+        String reason = "step charge-payment still failed transiently after 2m (2 tries)";
+        kafka.awaitRecord(new RejectOrder(orderId, reason));
+        kafka.send(new OrderRejected(orderId, reason));
+
+        JsonNode saga = awaitSagaState(orderId, "COMPENSATED");
+        assertThat(saga.path("failureReason").asText()).isEqualTo(reason);
+        assertThat(commandTypes(orderId)).containsExactly("ReserveInventory", "ChargePayment", "ChargePayment",
+                "ChargePayment", "RefundPayment", "ReleaseInventory", "RejectOrder");
+        assertThat(historyOf(saga)).containsSubsequence(
+                tuple("TRANSIENT_FAILURE", "charge-payment", "PaymentUnavailable"),
+                tuple("DEADLINE_PASSED", "charge-payment", ""),
+                tuple("COMMAND_RESENT", "charge-payment", "ChargePayment"),
+                tuple("DEADLINE_PASSED", "charge-payment", ""),
+                tuple("COMMAND_RESENT", "charge-payment", "ChargePayment"),
+                tuple("TRANSIENT_FAILURE", "charge-payment", "PaymentUnavailable"),
+                tuple("STATE_CHANGED", "charge-payment", ""),
+                tuple("COMMAND_SENT", "charge-payment", "RefundPayment"));
+        assertThat(entries(saga, "TRANSIENT_FAILURE")).extracting(entry -> entry.path("detail").path("action").asText())
+                .containsExactly("", "compensate");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(transientFailures("charge-payment", "compensated")).isEqualTo(compensatedBefore + 1));
     }
 
     @Test
@@ -194,18 +267,34 @@ class SagaFailurePathsIT extends OrchestratorIntegrationTest {
         return found == null ? 0 : found.count();
     }
 
-    private double transientFailures(String step) {
-        Counter found = meters.find("saga.step.transient.failures").tag("step", step).counter();
+    private double transientFailures(String step, String action) {
+        Counter found = meters.find("saga.step.transient.failures").tags("step", step, "action", action).counter();
         return found == null ? 0 : found.count();
     }
 
     private static JsonNode entry(JsonNode saga, String type) {
+        return entries(saga, type).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("No " + type + " in " + saga.path("history")));
+    }
+
+    private static List<JsonNode> entries(JsonNode saga, String type) {
+        List<JsonNode> found = new ArrayList<>();
         for (JsonNode entry : saga.path("history")) {
             if (type.equals(entry.path("type").asText())) {
-                return entry;
+                found.add(entry);
             }
         }
-        throw new AssertionError("No " + type + " in " + saga.path("history"));
+        return found;
+    }
+
+    private List<String> stuckRunningSagas() throws Exception {
+        MockHttpServletResponse response = mvc.perform(get("/sagas")
+                .param("state", "RUNNING").param("stuck", "true").param("limit", "500")).andReturn().getResponse();
+        return json.readTree(response.getContentAsByteArray()).findValuesAsText("sagaId");
+    }
+
+    private static Instant stepStartedAt(JsonNode saga) {
+        return Instant.parse(saga.path("stepStartedAt").asText());
     }
 
     /** (type, step, messageType) per history entry, oldest first; an absent message type is "". */

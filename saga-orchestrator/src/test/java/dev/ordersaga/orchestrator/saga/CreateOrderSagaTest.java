@@ -325,14 +325,16 @@ class CreateOrderSagaTest {
                         .historyDetail(TRANSIENT_FAILURE,
                                 Map.of("reason", "payment unavailable: circuit open", "nextTry", "1"))
                 .andGivenDeadlinePassed()
+                // the participant answered: the next try counts no attempt
                 .expect().command(new ChargePayment(ORDER_ID, CUSTOMER, TOTAL)).messageIds(secondTry)
-                        .attempts(2).commandTry(1).awaitingReply()
+                        .attempts(1).commandTry(1).awaitingReply()
                         .history(DEADLINE_PASSED, COMMAND_RESENT)
                         .historyDetail(DEADLINE_PASSED, Map.of("attempts", "1", "action", "retry"))
-                        .historyDetail(COMMAND_RESENT, Map.of("direction", "forward", "attempt", "2", "try", "1"))
-                // no reply to the second try in time: the same try again, under the same id
+                        .historyDetail(COMMAND_RESENT, Map.of("direction", "forward", "attempt", "1", "try", "1"))
+                // no reply to the second try in time: the same try again, under the same id, as an attempt
                 .andGivenDeadlinePassed()
-                .expect().command(new ChargePayment(ORDER_ID, CUSTOMER, TOTAL)).messageIds(secondTry).attempts(3)
+                .expect().command(new ChargePayment(ORDER_ID, CUSTOMER, TOTAL)).messageIds(secondTry).attempts(2)
+                        .historyDetail(DEADLINE_PASSED, Map.of("attempts", "1", "action", "resend"))
                 .andGivenReply(new PaymentCharged(ORDER_ID, UUID.randomUUID(), TOTAL))
                 .expect().commands(new ConfirmReservation(ORDER_ID), new ApproveOrder(ORDER_ID))
                         .messageIds(id("approve-order:ConfirmReservation:forward"),
@@ -341,42 +343,93 @@ class CreateOrderSagaTest {
     }
 
     @Test
-    void paymentUnavailableUntilTheAttemptsRunOutCompensatesFromTheChargeOn() {
-        String reason = "step charge-payment still failed transiently after 2 attempts";
-        atChargePayment(new RetryPolicy(2))
-                .andGivenReply(new PaymentUnavailable(ORDER_ID, "timeout"))
+    void transientFailuresCountNoAttemptAndAreRetriedForAsLongAsTheBudgetLasts() {
+        // Two attempts only, yet five tries: a provider outage is bounded by time, not by a count.
+        SagaScenario<OrderSagaData> scenario = atChargePayment(new RetryPolicy(2)).and();
+        for (int nextTry = 1; nextTry <= 5; nextTry++) {
+            scenario.expect().andGivenReply(new PaymentUnavailable(ORDER_ID, "circuit open"))
+                    .expect().noCommands().retryPending().state(RUNNING).step("charge-payment")
+                            .attempts(1).commandTry(nextTry)
+                    .andGivenDeadlinePassed()
+                    .expect().command(new ChargePayment(ORDER_ID, CUSTOMER, TOTAL))
+                            .messageIds(id("charge-payment:ChargePayment:forward:try-" + nextTry))
+                            .state(RUNNING).attempts(1).commandTry(nextTry).awaitingReply();
+        }
+        scenario.expect().andGivenReply(new PaymentCharged(ORDER_ID, UUID.randomUUID(), TOTAL))
+                .expect().commands(new ConfirmReservation(ORDER_ID), new ApproveOrder(ORDER_ID))
+                        .state(RUNNING).step("approve-order").attempts(1).commandTry(0).data(DATA);
+    }
+
+    @Test
+    void paymentUnavailablePastTheBudgetCompensatesFromTheChargeOn() {
+        String reason = "step charge-payment still failed transiently after 2m (2 tries)";
+        atChargePayment(new RetryPolicy(3))
+                .andGivenReply(new PaymentUnavailable(ORDER_ID, "circuit open"))
                 .expect().noCommands().retryPending().commandTry(1)
                 .andGivenDeadlinePassed()
                 .expect().command(new ChargePayment(ORDER_ID, CUSTOMER, TOTAL))
-                        .messageIds(id("charge-payment:ChargePayment:forward:try-1")).attempts(2)
-                .andGivenReply(new PaymentUnavailable(ORDER_ID, "timeout"))
-                .expect().noCommands().retryPending().commandTry(2).attempts(2)
-                .andGivenDeadlinePassed()
-                // Compensation starts over at try 0: its ids are the stable ones.
+                        .messageIds(id("charge-payment:ChargePayment:forward:try-1")).attempts(1)
+                .andGivenReplyPastTheBudget(new PaymentUnavailable(ORDER_ID, "circuit open"))
+                // Earlier tries may have been applied after all: the charge itself is undone first, and the
+                // compensation starts over at try 0, whose ids are the stable ones.
                 .expect().command(new RefundPayment(ORDER_ID))
                         .messageIds(id("charge-payment:RefundPayment:compensation"))
-                        .state(COMPENSATING).step("charge-payment").attempts(1).commandTry(0)
+                        .state(COMPENSATING).step("charge-payment").attempts(1).commandTry(0).awaitingReply()
+                        .history(TRANSIENT_FAILURE, STATE_CHANGED, COMMAND_SENT)
+                        .historyDetail(TRANSIENT_FAILURE,
+                                Map.of("reason", "payment unavailable: circuit open", "action", "compensate"))
+                        .data(DATA.withFailureReason(reason))
+                .andGivenReply(new PaymentRefunded(ORDER_ID, TOTAL))
+                .expect().command(new ReleaseInventory(ORDER_ID)).state(COMPENSATING).step("reserve-inventory")
+                .andGivenReply(new InventoryReleased(ORDER_ID))
+                .expect().command(new RejectOrder(ORDER_ID, reason)).step("create-order")
+                .andGivenReply(new OrderRejected(ORDER_ID, reason))
+                .expect().noCommands().state(COMPENSATED);
+    }
+
+    @Test
+    void aFirstTransientFailurePastTheBudgetCompensatesAtOnce() {
+        atChargePayment(new RetryPolicy(3))
+                .andGivenReplyPastTheBudget(new PaymentUnavailable(ORDER_ID, "circuit open"))
+                .expect().command(new RefundPayment(ORDER_ID)).state(COMPENSATING)
+                        .data(DATA.withFailureReason("step charge-payment still failed transiently after 2m (1 try)"));
+    }
+
+    @Test
+    void timeoutsBeforeAndAfterTransientRetriesStillCountAsAttempts() {
+        String reason = "step charge-payment got no reply after 3 attempts";
+        UUID secondTry = id("charge-payment:ChargePayment:forward:try-1");
+        atChargePayment(new RetryPolicy(3))
+                .andGivenDeadlinePassed()
+                .expect().command(new ChargePayment(ORDER_ID, CUSTOMER, TOTAL)).sameMessageIdsAsBefore().attempts(2)
+                .andGivenReply(new PaymentUnavailable(ORDER_ID, "circuit open"))
+                .expect().noCommands().retryPending().attempts(2).commandTry(1)
+                .andGivenDeadlinePassed()
+                .expect().command(new ChargePayment(ORDER_ID, CUSTOMER, TOTAL)).messageIds(secondTry).attempts(2)
+                .andGivenDeadlinePassed()
+                .expect().command(new ChargePayment(ORDER_ID, CUSTOMER, TOTAL)).messageIds(secondTry).attempts(3)
+                .andGivenDeadlinePassed()
+                .expect().command(new RefundPayment(ORDER_ID)).state(COMPENSATING).step("charge-payment")
+                        .historyDetail(DEADLINE_PASSED, Map.of("attempts", "3", "action", "compensate"))
                         .data(DATA.withFailureReason(reason));
     }
 
     @Test
-    void refundUnavailableIsRetriedUnderNewIdsAndNeverGivenUp() {
-        atChargePayment(new RetryPolicy(1))
+    void refundUnavailableIsRetriedUnderNewIdsAndNeverGivenUpWhateverTheBudget() {
+        SagaScenario<OrderSagaData> scenario = atChargePayment(new RetryPolicy(1))
                 .andGivenCancellation("changed my mind")
                 .expect().command(new RefundPayment(ORDER_ID)).state(COMPENSATING).step("charge-payment")
-                .andGivenReply(new PaymentUnavailable(ORDER_ID, "provider down"))
-                .expect().noCommands().retryPending().state(COMPENSATING).step("charge-payment").commandTry(1)
-                .andGivenDeadlinePassed()
-                .expect().command(new RefundPayment(ORDER_ID))
-                        .messageIds(id("charge-payment:RefundPayment:compensation:try-1"))
-                        .state(COMPENSATING).attempts(2)
-                .andGivenReply(new PaymentUnavailable(ORDER_ID, "provider down"))
-                .expect().noCommands().retryPending().commandTry(2)
-                .andGivenDeadlinePassed()
-                .expect().command(new RefundPayment(ORDER_ID))
-                        .messageIds(id("charge-payment:RefundPayment:compensation:try-2"))
-                        .state(COMPENSATING).attempts(3)
-                .andGivenReply(new PaymentRefunded(ORDER_ID, TOTAL))
+                .and();
+        for (int nextTry = 1; nextTry <= 4; nextTry++) {
+            scenario.expect().andGivenReplyPastTheBudget(new PaymentUnavailable(ORDER_ID, "provider down"))
+                    .expect().noCommands().retryPending().state(COMPENSATING).step("charge-payment")
+                            .commandTry(nextTry)
+                    .andGivenDeadlinePassed()
+                    .expect().command(new RefundPayment(ORDER_ID))
+                            .messageIds(id("charge-payment:RefundPayment:compensation:try-" + nextTry))
+                            .state(COMPENSATING).attempts(1).awaitingReply();
+        }
+        scenario.expect().andGivenReply(new PaymentRefunded(ORDER_ID, TOTAL))
                 .expect().command(new ReleaseInventory(ORDER_ID))
                         .messageIds(id("reserve-inventory:ReleaseInventory:compensation"))
                         .step("reserve-inventory").commandTry(0);

@@ -23,6 +23,7 @@ import dev.ordersaga.schema.order.OrderRejected;
 import dev.ordersaga.schema.order.RejectOrder;
 import dev.ordersaga.schema.payment.ChargePayment;
 import dev.ordersaga.schema.payment.PaymentCharged;
+import dev.ordersaga.schema.payment.PaymentUnavailable;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -33,6 +34,7 @@ class SagaEngineTest {
 
     private static final UUID ID = UUID.randomUUID();
     private static final Money TOTAL = Money.of(100, "EUR");
+    private static final TransientRetryBudget BUDGET = TransientRetryBudget.left(Duration.ofMinutes(2));
 
     record ToyData(UUID sagaId, String failureReason) implements SagaData<ToyData> {
 
@@ -94,7 +96,7 @@ class SagaEngineTest {
         SagaEngine<ToyData> engine = new SagaEngine<>(THREE_STEPS);
 
         Transition<ToyData> started = engine.start(new ToyData(ID, null));
-        Transition<ToyData> charging = engine.handle(snapshotOf(started), new InventoryReserved(ID));
+        Transition<ToyData> charging = engine.handle(snapshotOf(started), new InventoryReserved(ID), BUDGET);
 
         assertThat(started.declaredStepTimeout()).contains(Duration.ofSeconds(5));
         assertThat(charging.declaredStepTimeout()).isEmpty();
@@ -106,7 +108,8 @@ class SagaEngineTest {
         SagaEngine<ToyData> engine = new SagaEngine<>(THREE_STEPS);
         Transition<ToyData> started = engine.start(new ToyData(ID, null));
 
-        assertThatThrownBy(() -> engine.handle(snapshotOf(started), new InventoryReserved(UUID.randomUUID())))
+        assertThatThrownBy(() -> engine.handle(snapshotOf(started), new InventoryReserved(UUID.randomUUID()),
+                BUDGET))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("handed to saga " + ID);
     }
@@ -207,6 +210,38 @@ class SagaEngineTest {
                 .build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cannot be the pivot");
+    }
+
+    @Test
+    void aPivotThatFailsTransientlyIsTriedAgainEvenPastItsBudget() {
+        SagaDefinition<ToyData> pivotal = SagaDefinition.<ToyData>builder("pivotal", 1)
+                .step("reserve")
+                    .invoke(data -> new ReserveInventory(data.sagaId(), List.of()))
+                    .onSuccess(InventoryReserved.class)
+                    .compensateWith(InventoryReleased.class, data -> new ReleaseInventory(data.sagaId()))
+                .step("charge")
+                    .invoke(data -> new ChargePayment(data.sagaId(), "c", TOTAL))
+                    .onSuccess(PaymentCharged.class)
+                    .onTransientFailure(PaymentUnavailable.class, PaymentUnavailable::reason)
+                    .pivot()
+                .build();
+
+        SagaScenario.given(pivotal).sagaStartedWith(new ToyData(ID, null))
+                .expect().command(new ReserveInventory(ID, List.of()))
+                .andGivenReply(new InventoryReserved(ID))
+                .expect().command(new ChargePayment(ID, "c", TOTAL))
+                .andGivenReplyPastTheBudget(new PaymentUnavailable(ID, "down"))
+                .expect().noCommands().retryPending().state(RUNNING).step("charge").commandTry(1);
+    }
+
+    @Test
+    void aTransientRetryBudgetIsNamedTheWayConfigurationSpellsIt() {
+        assertThat(TransientRetryBudget.left(Duration.ofMinutes(2)).describe()).isEqualTo("2m");
+        assertThat(TransientRetryBudget.left(Duration.ofSeconds(90)).describe()).isEqualTo("1m30s");
+        assertThat(TransientRetryBudget.left(Duration.ofHours(1).plusMillis(500)).describe()).isEqualTo("1h500ms");
+        assertThat(TransientRetryBudget.spent(Duration.ZERO).describe()).isEqualTo("0s");
+        assertThatThrownBy(() -> TransientRetryBudget.left(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ordersaga.schema.Message;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,13 @@ import java.util.UUID;
  *     .andGivenDeadlinePassed()
  *     .expect().command(new ChargePayment(id, customer, total)).sameMessageIdsAsBefore().attempts(2);
  * }</pre>
+ *
+ * <p>Replies arrive within the current step's transient retry budget ({@link #BUDGET}) unless a test says
+ * {@code andGivenReplyPastTheBudget}.
  */
 final class SagaScenario<D extends SagaData<D>> {
+
+    static final Duration BUDGET = Duration.ofMinutes(2);
 
     private final SagaEngine<D> engine;
     private final RetryPolicy retryPolicy;
@@ -173,8 +179,15 @@ final class SagaScenario<D extends SagaData<D>> {
             return this;
         }
 
+        /** A reply while the current step's transient retry budget lasts. */
         SagaScenario<D> andGivenReply(Message reply) {
-            apply(saga.sagaId(), engine.handle(saga, reply));
+            apply(saga.sagaId(), engine.handle(saga, reply, TransientRetryBudget.left(BUDGET)));
+            return SagaScenario.this;
+        }
+
+        /** A reply once the current step's transient retry budget is spent. */
+        SagaScenario<D> andGivenReplyPastTheBudget(Message reply) {
+            apply(saga.sagaId(), engine.handle(saga, reply, TransientRetryBudget.spent(BUDGET)));
             return SagaScenario.this;
         }
 
