@@ -12,15 +12,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The provider fails every call, long enough for payment-service's circuit to open. Sagas hear that the
- * failure is transient and retry within their deadline; once the provider recovers they complete, or they
- * compensate if their deadline passed first. Either way every service agrees and nothing is charged twice.
+ * failure is transient and retry the charge within their step's budget (2 minutes); the provider recovers well
+ * inside it, so every order completes, charged once.
  */
 class ProviderOutageIT extends FailurePathTest {
 
     private static final int ORDERS = 6;
 
     @Test
-    void openCircuitMakesSagasRetryAndTheyEndConsistentlyOnceTheProviderRecovers() {
+    void openCircuitMakesSagasRetryAndEveryOrderCompletesOnceTheProviderRecovers() {
         String sku = newProduct(100);
         List<String> customers = IntStream.range(0, ORDERS).mapToObj(i -> newCustomer(100_000)).toList();
         providerBehaviour(Map.of("failureRate", 1.0, "failureStatus", 503));
@@ -36,7 +36,7 @@ class ProviderOutageIT extends FailurePathTest {
         providerBehaviour(Map.of());
 
         Map<String, String> outcomes = invariants.assertHold();
-        assertThat(outcomes.values()).allSatisfy(status -> assertThat(status).isIn("APPROVED", "REJECTED"));
+        assertThat(outcomes.values()).as("every order retried through the outage").containsOnly("APPROVED");
         String afterRecovery = placeOrder(customers.get(0), Line.of(sku, 1, UNIT_PRICE));
         assertThat(awaitOrderStatus(afterRecovery, "APPROVED").status()).isEqualTo("APPROVED");
         invariants.assertHold();
