@@ -4,7 +4,7 @@ package dev.ordersaga.ops;
 public final class ExitCodes {
 
     public static final int OK = 0;
-    /** A runtime failure: Kafka or the orchestrator unreachable, a replay that failed, anything unexpected. */
+    /** A runtime failure: Kafka, the orchestrator or a database unreachable, a replay that failed, anything unexpected. */
     public static final int FAILURE = 1;
     /** An invalid command line, or a request the orchestrator rejected as invalid (HTTP 400). */
     public static final int USAGE = 2;
@@ -12,6 +12,8 @@ public final class ExitCodes {
     public static final int NOT_FOUND = 3;
     /** The orchestrator refused the action in the saga's current state (HTTP 409), e.g. the saga is final. */
     public static final int CONFLICT = 4;
+    /** {@code audit} found at least one violation: the databases disagree about an order's money or stock. */
+    public static final int INCONSISTENT = 5;
     /** Stopped by Ctrl-C (128 + SIGINT), as a shell reports it. */
     public static final int INTERRUPTED = 130;
 

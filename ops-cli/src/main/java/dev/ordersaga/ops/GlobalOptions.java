@@ -20,7 +20,8 @@ public final class GlobalOptions {
 
     @Option(names = "--timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT, defaultValue = "10s",
             converter = Durations.Converter.class,
-            description = "How long to wait for Kafka or the orchestrator, default ${DEFAULT-VALUE} (e.g. 5s, 1m, PT30S).")
+            description = "How long to wait for Kafka, the orchestrator, or a database to connect or answer a query,"
+                    + " default ${DEFAULT-VALUE} (e.g. 5s, 1m, PT30S).")
     private Duration timeout;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -2,6 +2,7 @@ package dev.ordersaga.ops;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.ordersaga.ops.audit.AuditCommand;
 import dev.ordersaga.ops.dlt.DltCommand;
 import dev.ordersaga.ops.saga.SagaCommand;
 import java.io.PrintWriter;
@@ -15,24 +16,25 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
-/** {@code ops.sh}: dead letters and sagas, for operators. */
+/** {@code ops.sh}: dead letters, sagas and the consistency audit, for operators. */
 @Command(
         name = "ops.sh",
         sortOptions = false,
         usageHelpAutoWidth = true,
-        subcommands = {DltCommand.class, SagaCommand.class},
+        subcommands = {DltCommand.class, SagaCommand.class, AuditCommand.class},
         description = {
             "Operates order-saga: inspect and replay dead letters (with an audit log), look at sagas and retry or"
-                    + " compensate them.",
+                    + " compensate them, and audit the consistency of the orders, inventory and payments databases.",
             "Global options go before or after the command. Failures print one line starting with 'error:'."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:failure (Kafka or the orchestrator unreachable, a replay failed, an unexpected error)",
+            "1:failure (Kafka, the orchestrator or a database unreachable, a replay failed, an unexpected error)",
             "2:invalid command line, or the orchestrator rejected the request as invalid (400)",
             "3:no such topic, partition or saga (404)",
             "4:the orchestrator refused the action in the saga's state (409)",
+            "5:audit: inconsistent, at least one violation",
             "130:interrupted by Ctrl-C (dlt replay: run the same command again to resume)"
         },
         footerHeading = "%nExamples:%n",
@@ -41,6 +43,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  ops.sh dlt show --topic order.requests-dlt --limit 5",
             "  ops.sh dlt replay --topic payment.commands-dlt --dry-run",
             "  ops.sh saga list --stuck",
+            "  ops.sh audit --since 24h",
             "  ORDERSAGA_BOOTSTRAP_SERVERS=kafka:9092 ops.sh dlt list --json"
         })
 public final class OpsCli implements Runnable {
@@ -87,7 +90,7 @@ public final class OpsCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: dlt or saga");
+        throw new ParameterException(spec.commandLine(), "Missing command: dlt, saga or audit");
     }
 
     private int execute(ParseResult parseResult) {

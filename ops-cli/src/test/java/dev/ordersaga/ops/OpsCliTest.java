@@ -37,7 +37,7 @@ class OpsCliTest {
     void theCommandTreeIsComplete() {
         assertThat(everyCommand()).containsExactlyInAnyOrder("ops.sh", "ops.sh dlt", "ops.sh dlt list", "ops.sh dlt show",
                 "ops.sh dlt replay", "ops.sh dlt audit", "ops.sh saga", "ops.sh saga show", "ops.sh saga list",
-                "ops.sh saga retry", "ops.sh saga compensate");
+                "ops.sh saga retry", "ops.sh saga compensate", "ops.sh audit");
     }
 
     @Test
@@ -45,7 +45,7 @@ class OpsCliTest {
         Cli.Result result = cli.run("--help");
 
         assertThat(result.out()).contains("Exit codes:", "3     no such topic, partition or saga (404)",
-                "130   interrupted by Ctrl-C");
+                "5     audit: inconsistent, at least one violation", "130   interrupted by Ctrl-C");
     }
 
     @Test
@@ -76,7 +76,7 @@ class OpsCliTest {
 
     @Test
     void missingCommandExitsTwo() {
-        assertThat(cli.run().err()).startsWith("Missing command: dlt or saga");
+        assertThat(cli.run().err()).startsWith("Missing command: dlt, saga or audit");
         assertThat(cli.run("dlt").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.run("saga").err()).startsWith("Missing command: show, list, retry or compensate");
     }
