@@ -5,6 +5,7 @@
 #   ./ops.sh dlt list
 #   ./ops.sh dlt replay --topic order.requests-dlt --dry-run
 #   ./ops.sh saga list --stuck
+#   ./ops.sh audit --since 24h
 #
 # Settings: --bootstrap-servers / ORDERSAGA_BOOTSTRAP_SERVERS (localhost:9092),
 # --orchestrator-url / ORDERSAGA_ORCHESTRATOR_URL (http://localhost:8084), --operator / ORDERSAGA_OPERATOR.
