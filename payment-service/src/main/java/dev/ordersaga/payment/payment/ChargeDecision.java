@@ -13,7 +13,10 @@ record ChargeDecision(Outcome outcome, String providerChargeId, String reason) {
         APPROVED,
         /** Refused here or by the provider: final. */
         DECLINED,
-        /** The provider could not be reached: nothing happened here, the saga asks again later. */
+        /**
+         * The provider could not be reached, for the charge or for refunding an earlier attempt's capture before a
+         * decline here: no payment, no debit, the saga asks again later.
+         */
         UNAVAILABLE
     }
 

@@ -24,9 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>The payment provider is called inside that transaction, so the transaction (and its connection) stays open
  * for the call. Accepted for now: the call is bounded by the resilience budget in application.yml (about 7 s
  * at worst, below spring.transaction.default-timeout), and no row lock is held meanwhile (accounts and payments
- * use optimistic locking). When the provider cannot be reached the reply is {@link PaymentUnavailable} and
- * nothing else changes here: the saga asks again later with a new message id, and the provider's idempotency keys
- * make that repetition safe.
+ * use optimistic locking). When the provider cannot be reached the reply is {@link PaymentUnavailable} and no
+ * payment or balance changes: the saga asks again later with a new message id, and the provider's idempotency keys
+ * make that repetition safe. An unanswered charge also leaves a marker ({@link ProviderChargeAttempts}), because
+ * the provider may have captured it: a later attempt that is declined here refunds that capture first.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -38,19 +39,26 @@ class PaymentCommands {
     private final PaymentLedger ledger;
     private final AccountRepository accounts;
     private final AccountCharger charger;
+    private final ProviderChargeAttempts chargeAttempts;
     private final Outbox outbox;
     private final String defaultCurrency;
 
     PaymentCommands(PaymentRepository payments, PaymentLedger ledger, AccountRepository accounts,
-                    AccountCharger charger, Outbox outbox, PaymentProperties properties) {
+                    AccountCharger charger, ProviderChargeAttempts chargeAttempts, Outbox outbox,
+                    PaymentProperties properties) {
         this.payments = payments;
         this.ledger = ledger;
         this.accounts = accounts;
         this.charger = charger;
+        this.chargeAttempts = chargeAttempts;
         this.outbox = outbox;
         this.defaultCurrency = properties.defaultCurrency();
     }
 
+    /**
+     * Answers an order's recorded payment again, or decides the charge ({@link AccountCharger}) and records it.
+     * Recording the payment also forgets the order's unanswered provider charges ({@link PaymentLedger}).
+     */
     void charge(ChargePayment command) {
         UUID orderId = command.orderId();
         Optional<Payment> existing = payments.findByOrderId(orderId);
@@ -63,8 +71,12 @@ class PaymentCommands {
         Money amount = Money.from(command.amount());
         String customerId = command.customerId();
         Optional<Account> account = customerId == null ? Optional.empty() : accounts.findById(customerId);
-        ChargeDecision decision = charger.charge(orderId, customerId, account, amount);
+        ChargeDecision decision = charger.charge(orderId, customerId, account, amount,
+                () -> chargeAttempts.inDoubt(orderId));
         if (decision.outcome() == ChargeDecision.Outcome.UNAVAILABLE) {
+            // Recorded whatever the cause: even an open circuit may follow an attempt that timed out after the
+            // provider captured. The cost of a needless marker is one refund call answered "no charge".
+            chargeAttempts.recordInDoubt(orderId);
             replyUnavailable(orderId, "charge", decision.reason());
             return;
         }

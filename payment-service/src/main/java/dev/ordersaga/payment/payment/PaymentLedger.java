@@ -10,6 +10,10 @@ import org.springframework.stereotype.Component;
  * deliveries of the same order race past the lookup, the loser hits it. That loss is reported as a
  * concurrency failure, which the messaging library retries; the retry finds the winner's payment and
  * answers with its outcome, instead of the command being dead-lettered.
+ *
+ * <p>The same transaction forgets the order's unanswered provider charges ({@link ProviderChargeAttempts}): once
+ * the order has a payment row, whatever the provider holds for it is settled by that row, so the marker table
+ * only ever holds orders still in doubt.
  */
 @Component
 class PaymentLedger {
@@ -17,14 +21,17 @@ class PaymentLedger {
     static final String ONE_PAYMENT_PER_ORDER = "payments_order_id_key";
 
     private final PaymentRepository payments;
+    private final ProviderChargeAttempts chargeAttempts;
 
-    PaymentLedger(PaymentRepository payments) {
+    PaymentLedger(PaymentRepository payments, ProviderChargeAttempts chargeAttempts) {
         this.payments = payments;
+        this.chargeAttempts = chargeAttempts;
     }
 
     void record(Payment payment) {
         UniqueKeyConflicts.guard(() -> payments.saveAndFlush(payment), ONE_PAYMENT_PER_ORDER,
                 violation -> new ConcurrentPaymentException(payment.orderId(), violation));
+        chargeAttempts.settle(payment.orderId());
     }
 
     /** Another transaction recorded this order's payment first. */

@@ -12,10 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class AccountChargerTest {
+
+    private static final BooleanSupplier NO_DOUBT = () -> false;
+    private static final BooleanSupplier IN_DOUBT = () -> true;
 
     private final FakeProvider provider = new FakeProvider();
     private final AccountCharger charger = new AccountCharger(provider);
@@ -26,7 +30,7 @@ class AccountChargerTest {
     void approvesWhatTheProviderCapturesAndDebitsIt() {
         provider.charges = () -> new ProviderCharge.Captured("ch_1");
 
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1000, "EUR"));
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1000, "EUR"), NO_DOUBT);
 
         assertThat(decision).isEqualTo(ChargeDecision.approve("ch_1"));
         assertThat(account.getBalance()).isEqualTo(Money.zero("EUR"));
@@ -37,7 +41,7 @@ class AccountChargerTest {
     void declinesWithTheProvidersReasonWithoutDebiting() {
         provider.charges = () -> new ProviderCharge.Declined("card declined");
 
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "EUR"));
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "EUR"), NO_DOUBT);
 
         assertThat(decision).isEqualTo(ChargeDecision.decline("card declined"));
         assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
@@ -49,7 +53,7 @@ class AccountChargerTest {
             throw new ProviderUnavailableException("circuit breaker paymentProvider is open", null);
         };
 
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "EUR"));
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "EUR"), NO_DOUBT);
 
         assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.UNAVAILABLE);
         assertThat(decision.reason()).contains("circuit breaker paymentProvider is open");
@@ -58,7 +62,7 @@ class AccountChargerTest {
 
     @Test
     void declinesAnUnknownAccountWithoutAskingTheProvider() {
-        ChargeDecision decision = charger.charge(orderId, "c-404", Optional.empty(), Money.of(1, "EUR"));
+        ChargeDecision decision = charger.charge(orderId, "c-404", Optional.empty(), Money.of(1, "EUR"), NO_DOUBT);
 
         assertThat(decision).isEqualTo(ChargeDecision.decline("unknown account c-404"));
         assertThat(provider.calls).isEmpty();
@@ -66,7 +70,7 @@ class AccountChargerTest {
 
     @Test
     void declinesAnotherCurrencyWithoutAskingTheProvider() {
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "USD"));
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "USD"), NO_DOUBT);
 
         assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.DECLINED);
         assertThat(decision.reason()).startsWith("currency mismatch").contains("EUR", "USD");
@@ -76,12 +80,60 @@ class AccountChargerTest {
 
     @Test
     void declinesInsufficientFundsWithoutAskingTheProvider() {
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1001, "EUR"));
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1001, "EUR"), NO_DOUBT);
 
         assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.DECLINED);
         assertThat(decision.reason()).startsWith("insufficient funds").contains("1000 EUR", "1001 EUR");
         assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
         assertThat(provider.calls).isEmpty();
+    }
+
+    @Test
+    void anOrdinaryChargeNeverLooksForAnEarlierUnansweredAttempt() {
+        provider.charges = () -> new ProviderCharge.Captured("ch_1");
+
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "EUR"), () -> {
+            throw new AssertionError("looked up although the charge was not refused here");
+        });
+
+        assertThat(decision).isEqualTo(ChargeDecision.approve("ch_1"));
+    }
+
+    @Test
+    void aLocalDeclineAfterAnUnansweredAttemptRefundsTheLostCaptureFirst() {
+        provider.refunds = () -> new ProviderRefund.Refunded("re_1");
+
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1001, "EUR"),
+                IN_DOUBT);
+
+        assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.DECLINED);
+        assertThat(decision.reason()).startsWith("insufficient funds");
+        assertThat(provider.calls).containsExactly("refund refund-" + orderId + " charge-" + orderId);
+        assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
+    }
+
+    @Test
+    void aLocalDeclineAfterAnUnansweredAttemptThatCapturedNothingDeclines() {
+        provider.refunds = ProviderRefund.NothingCaptured::new;
+
+        ChargeDecision decision = charger.charge(orderId, "c-404", Optional.empty(), Money.of(1, "EUR"), IN_DOUBT);
+
+        assertThat(decision).isEqualTo(ChargeDecision.decline("unknown account c-404"));
+        assertThat(provider.calls).containsExactly("refund refund-" + orderId + " charge-" + orderId);
+    }
+
+    @Test
+    void aLocalDeclineAfterAnUnansweredAttemptWaitsWhileTheProviderCannotBeReached() {
+        provider.refunds = () -> {
+            throw new ProviderUnavailableException("HTTP 503 (after 3 attempts)", null);
+        };
+
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "USD"), IN_DOUBT);
+
+        assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.UNAVAILABLE);
+        assertThat(decision.reason()).contains("HTTP 503");
+        assertThat(provider.calls).containsExactly("refund refund-" + orderId + " charge-" + orderId);
+        assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
     }
 
     @Test

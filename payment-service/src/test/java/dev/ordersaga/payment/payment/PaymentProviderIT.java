@@ -18,9 +18,11 @@ import dev.ordersaga.schema.payment.PaymentUnavailable;
 import dev.ordersaga.schema.payment.RefundPayment;
 import dev.ordersaga.testkit.KafkaTestClient;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Charging through the simulated provider when it declines, fails, times out or is away: the commands travel
@@ -31,6 +33,9 @@ class PaymentProviderIT extends PaymentIntegrationTest {
 
     /** Longer than the tests' 1 s time limiter: the provider does the work, its answer comes too late. */
     private static final long LOST_ANSWER_LATENCY_MS = 1_500;
+
+    @Autowired
+    private RetryRegistry retries;
 
     private final KafkaTestClient kafka = kafka();
     private final UUID orderId = UUID.randomUUID();
@@ -75,13 +80,10 @@ class PaymentProviderIT extends PaymentIntegrationTest {
     void aSagaRetryAfterALostCaptureAnswerGetsTheSameCaptureNotASecondOne() {
         seedAccount(customer, 10_000, "EUR");
         ProviderStats before = provider.stats();
-        provider.behaviour(Behaviour.normal().withLatencyMs(LOST_ANSWER_LATENCY_MS));
 
-        kafka.send(charge);
-        assertThat(kafka.awaitMessage(orderId, PaymentUnavailable.class).reason()).contains("no answer within");
+        loseTheAnswerOfTheCapture();
         assertThat(paymentCount()).isZero();
-        awaitCapturesSince(before, 1);
-        provider.behaviour(Behaviour.normal());
+        assertThat(chargeInDoubt()).isTrue();
         kafka.send(charge);
 
         kafka.awaitMessage(orderId, PaymentCharged.class);
@@ -89,17 +91,14 @@ class PaymentProviderIT extends PaymentIntegrationTest {
         assertThat(provider.stats().replays()).isGreaterThan(before.replays());
         assertThat(balanceOf(customer)).isEqualTo(7_500);
         assertThat(paymentStatus()).isEqualTo("CHARGED");
+        assertThat(chargeInDoubt()).isFalse();
     }
 
     @Test
     void aRefundAfterALostCaptureAnswerRefundsAtTheProviderAndClosesTheOrder() {
         seedAccount(customer, 10_000, "EUR");
         ProviderStats before = provider.stats();
-        provider.behaviour(Behaviour.normal().withLatencyMs(LOST_ANSWER_LATENCY_MS));
-        kafka.send(charge);
-        kafka.awaitMessage(orderId, PaymentUnavailable.class);
-        awaitCapturesSince(before, 1);
-        provider.behaviour(Behaviour.normal());
+        loseTheAnswerOfTheCapture();
 
         kafka.send(new RefundPayment(orderId));
 
@@ -108,6 +107,7 @@ class PaymentProviderIT extends PaymentIntegrationTest {
         assertThat(provider.stats().refunds() - before.refunds()).isEqualTo(1);
         assertThat(paymentStatus()).isEqualTo("DECLINED");
         assertThat(balanceOf(customer)).isEqualTo(10_000);
+        assertThat(chargeInDoubt()).isFalse();
         kafka.send(charge);
         assertThat(kafka.awaitMessage(orderId, PaymentDeclined.class).reason())
                 .contains("refunded before it was charged");
@@ -135,6 +135,64 @@ class PaymentProviderIT extends PaymentIntegrationTest {
         assertThat(provider.stats().refunds() - before.refunds()).isEqualTo(1);
         assertThat(balanceOf(customer)).isEqualTo(10_000);
         assertThat(paymentStatus()).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aRetryDeclinedHereAfterALostCaptureAnswerRefundsTheCaptureAtTheProviderFirst() {
+        seedAccount(customer, 10_000, "EUR");
+        ProviderStats before = provider.stats();
+        loseTheAnswerOfTheCapture();
+        assertThat(paymentCount()).isZero();
+        assertThat(chargeInDoubt()).isTrue();
+        drainTheBalanceTo(1_000);
+
+        kafka.send(charge);
+
+        assertThat(kafka.awaitMessage(orderId, PaymentDeclined.class).reason()).startsWith("insufficient funds");
+        assertThat(provider.stats().refunds() - before.refunds()).isEqualTo(1);
+        assertThat(paymentStatus()).isEqualTo("DECLINED");
+        assertThat(balanceOf(customer)).isEqualTo(1_000);
+        assertThat(chargeInDoubt()).isFalse();
+    }
+
+    @Test
+    void aRetryDeclinedHereAfterALostCaptureAnswerWaitsWhileTheProviderCannotBeReached() {
+        seedAccount(customer, 10_000, "EUR");
+        ProviderStats before = provider.stats();
+        loseTheAnswerOfTheCapture();
+        drainTheBalanceTo(1_000);
+        // The lost answers' timeouts count against the circuit: start from a closed one, so the refund's own
+        // failures are what the reply reports.
+        providerCircuit().reset();
+        provider.behaviour(Behaviour.normal().withFailures(1.0, 503));
+
+        kafka.send(charge);
+
+        assertThat(kafka.awaitMessages(orderId, PaymentUnavailable.class, 2).get(1).reason()).contains("HTTP 503");
+        assertThat(paymentCount()).isZero();
+        assertThat(chargeInDoubt()).isTrue();
+        assertThat(provider.stats().refunds()).isEqualTo(before.refunds());
+        assertThat(balanceOf(customer)).isEqualTo(1_000);
+
+        provider.behaviour(Behaviour.normal());
+        kafka.send(charge);
+
+        assertThat(kafka.awaitMessage(orderId, PaymentDeclined.class).reason()).startsWith("insufficient funds");
+        assertThat(provider.stats().refunds() - before.refunds()).isEqualTo(1);
+        assertThat(chargeInDoubt()).isFalse();
+    }
+
+    @Test
+    void aDeclineHereWithoutAnEarlierUnansweredChargeAsksTheProviderNothing() {
+        seedAccount(customer, 1_000, "EUR");
+        ProviderStats before = provider.stats();
+
+        kafka.send(charge);
+
+        assertThat(kafka.awaitMessage(orderId, PaymentDeclined.class).reason()).startsWith("insufficient funds");
+        assertThat(provider.stats()).isEqualTo(before);
+        assertThat(paymentStatus()).isEqualTo("DECLINED");
+        assertThat(chargeInDoubt()).isFalse();
     }
 
     @Test
@@ -175,9 +233,38 @@ class PaymentProviderIT extends PaymentIntegrationTest {
         assertThat(paymentStatus()).isEqualTo("CHARGED");
     }
 
-    private void awaitCapturesSince(ProviderStats before, long captures) {
-        await("the provider's capture").atMost(Duration.ofSeconds(10))
-                .until(() -> provider.stats().chargesCaptured() - before.chargesCaptured() == captures);
+    /**
+     * Every attempt of the charge reaches the provider, which captures it, but answers after the time limit: the
+     * service replies PaymentUnavailable. Returns once every attempt has landed at the provider (one capture, the
+     * others answered from its idempotency store), so none of them lands in a later step of the test.
+     */
+    private void loseTheAnswerOfTheCapture() {
+        ProviderStats before = provider.stats();
+        int attempts = retries.retry("paymentProvider").getRetryConfig().getMaxAttempts();
+        provider.behaviour(Behaviour.normal().withLatencyMs(LOST_ANSWER_LATENCY_MS));
+
+        kafka.send(charge);
+
+        assertThat(kafka.awaitMessage(orderId, PaymentUnavailable.class).reason()).contains("no answer within");
+        await("every attempt at the provider").atMost(Duration.ofSeconds(10)).until(() -> {
+            ProviderStats now = provider.stats();
+            return now.chargesCaptured() - before.chargesCaptured() == 1
+                    && now.replays() - before.replays() == attempts - 1;
+        });
+        provider.behaviour(Behaviour.normal());
+    }
+
+    /** Another order of the same customer takes all but {@code left} of the balance. */
+    private void drainTheBalanceTo(long left) {
+        UUID otherOrder = UUID.randomUUID();
+        kafka.send(new ChargePayment(otherOrder, customer, Money.of(balanceOf(customer) - left, "EUR")));
+        kafka.awaitMessage(otherOrder, PaymentCharged.class);
+        assertThat(balanceOf(customer)).isEqualTo(left);
+    }
+
+    private boolean chargeInDoubt() {
+        return jdbc.queryForObject("SELECT count(*) FROM provider_charge_attempts WHERE order_id = ?", Integer.class,
+                orderId) == 1;
     }
 
     private String paymentStatus() {
