@@ -79,6 +79,12 @@ public class MessagingProperties {
         private int concurrency = 1;
         /** Upper bound on one handler transaction. */
         private Duration transactionTimeout = Duration.ofSeconds(10);
+        /**
+         * How long the group waits for a consumer that stopped heart-beating (a crashed or killed service) before
+         * its partitions move to another consumer or a restarted one. Kafka's default is 45 s; heartbeats are sent
+         * every third of it from a background thread, so slow handlers do not count.
+         */
+        private Duration sessionTimeout = Duration.ofSeconds(10);
         private final Retry retry = new Retry();
 
         public String getGroupId() {
@@ -103,6 +109,14 @@ public class MessagingProperties {
 
         public void setTransactionTimeout(Duration transactionTimeout) {
             this.transactionTimeout = transactionTimeout;
+        }
+
+        public Duration getSessionTimeout() {
+            return sessionTimeout;
+        }
+
+        public void setSessionTimeout(Duration sessionTimeout) {
+            this.sessionTimeout = sessionTimeout;
         }
 
         public Retry getRetry() {

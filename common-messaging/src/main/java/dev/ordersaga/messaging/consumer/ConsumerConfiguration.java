@@ -75,7 +75,8 @@ public class ConsumerConfiguration {
         });
     }
 
-    private static Map<String, Object> consumerConfig(KafkaProperties kafka, MessagingProperties properties) {
+    /** Spring's {@code spring.kafka.consumer.*} settings, completed with what the library needs; explicit ones win. */
+    static Map<String, Object> consumerConfig(KafkaProperties kafka, MessagingProperties properties) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(null));
         String groupId = properties.getConsumer().getGroupId() != null
                 ? properties.getConsumer().getGroupId()
@@ -85,6 +86,9 @@ public class ConsumerConfiguration {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        int sessionTimeoutMs = (int) properties.getConsumer().getSessionTimeout().toMillis();
+        config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeoutMs);
+        config.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, sessionTimeoutMs / 3);
         return config;
     }
 }
