@@ -3,6 +3,7 @@ package dev.ordersaga.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -123,11 +124,18 @@ abstract class EndToEndTest {
         return response.status() == 404 ? null : read(response, Views.Payment.class);
     }
 
+    /** The status of the order's reservation (RESERVED, CONFIRMED, RELEASED), or null when inventory-service has none. */
+    static String reservationStatus(String orderId) {
+        Http.Response response = Http.get(system.inventoryService().resolve("/reservations/" + orderId));
+        return response.status() == 404 ? null : read(response, JsonNode.class).path("status").asText();
+    }
+
     static Views.Saga saga(String orderId) {
         return read(Http.get(system.sagaOrchestrator().resolve("/sagas/" + orderId)), Views.Saga.class);
     }
 
-    private static Views.Order findOrder(String orderId) {
+    /** The order, or null when order-service has none. */
+    static Views.Order findOrder(String orderId) {
         Http.Response response = getOrder(orderId);
         return response.status() == 404 ? null : read(response, Views.Order.class);
     }

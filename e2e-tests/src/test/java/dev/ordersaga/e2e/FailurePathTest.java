@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordersaga.localstack.LocalStack;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +73,7 @@ abstract class FailurePathTest extends EndToEndTest {
         behaviour.put("failureStatus", 503);
         behaviour.put("timeoutRate", 0.0);
         behaviour.put("timeoutMs", 5000);
-        behaviour.put("declineCustomers", java.util.List.of());
+        behaviour.put("declineCustomers", List.of());
         behaviour.putAll(settings);
         Http.Response response = Http.put(system.paymentProvider().resolve("/admin/behaviour"), Json.write(behaviour));
         assertThat(response.status()).as("PUT /admin/behaviour: %s", response.body()).isBetween(200, 299);
@@ -84,7 +86,8 @@ abstract class FailurePathTest extends EndToEndTest {
                         .asText()) && "RUNNING".equals(saga.path("state").asText()));
     }
 
-    static com.fasterxml.jackson.databind.JsonNode sagaIfStarted(String orderId) {
+    /** The saga as JSON, or null before the orchestrator has started it. */
+    static JsonNode sagaIfStarted(String orderId) {
         Http.Response response = Http.get(system.sagaOrchestrator().resolve("/sagas/" + orderId));
         return response.status() == 200 ? Json.tree(response.body()) : null;
     }
