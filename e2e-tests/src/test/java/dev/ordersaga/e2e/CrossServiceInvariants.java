@@ -10,24 +10,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * What every scenario must leave behind, checked through the services' own APIs (so it also holds against
- * docker-compose): every order ended, and all services agree on how.
+ * What every scenario must leave behind, checked through the services' own APIs and the payment provider's
+ * report (so it also holds against docker-compose): every order ended, and all services agree on how.
  * <ul>
- *   <li>an APPROVED order has one net charge of exactly its total and a CONFIRMED reservation;</li>
- *   <li>a REJECTED or CANCELLED order has no net charge (no payment, DECLINED or REFUNDED) and holds no
- *       stock (no reservation, or RELEASED);</li>
+ *   <li>an APPROVED order has one net charge of exactly its total, a CONFIRMED reservation, and exactly one live
+ *       capture of its total at the provider;</li>
+ *   <li>a REJECTED or CANCELLED order has no net charge (no payment, DECLINED or REFUNDED), holds no stock (no
+ *       reservation, or RELEASED) and has no live capture at the provider; and what its saga's history shows
+ *       happened was undone: a reservation it shows was released, a charge it shows was refunded, by the
+ *       participant and (for a charge) at the provider;</li>
  *   <li>stock is conserved: per product nothing stays reserved, sold is what the approved orders bought,
  *       and available is the seeded stock minus that;</li>
- *   <li>per customer the balance is the seeded one minus the approved totals;</li>
+ *   <li>per customer the balance is the seeded one minus the approved totals, and so are the provider's
+ *       captures minus its refunds: no money is held for an order that did not go through;</li>
  *   <li>each order's saga ended the matching way: COMPLETED for APPROVED, COMPENSATED otherwise.</li>
  * </ul>
- * A scenario records what it seeded and placed here, then calls {@link #assertHold()}.
+ * A scenario records what it seeded and placed here, then calls {@link #assertHold()}; a scenario that injected
+ * no fault calls {@link #assertHoldWithoutResends()}, so that an outcome reached only through retries fails it.
  */
 final class CrossServiceInvariants {
 
     private static final Set<String> FINAL_ORDER_STATES = Set.of("APPROVED", "REJECTED", "CANCELLED");
+    /** The timeline entries of a step that needed a second try: no reply in time, or a participant that could not act. */
+    private static final Set<String> RETRY_ENTRIES = Set.of("DEADLINE_PASSED", "COMMAND_RESENT", "TRANSIENT_FAILURE");
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(120);
 
     private final Map<String, Long> seededStock = new LinkedHashMap<>();
@@ -50,6 +58,7 @@ final class CrossServiceInvariants {
         seededStock.put(sku, stock);
     }
 
+    /** Records a customer's balance; recording it again (the scenario changed it) replaces the seeded one. */
     void customer(String customerId, long balance) {
         seededBalance.put(customerId, balance);
     }
@@ -70,12 +79,37 @@ final class CrossServiceInvariants {
                 .untilAsserted(() -> outcomes.forEach((orderId, status) ->
                         assertThat(EndToEndTest.saga(orderId).state()).as("saga of %s order %s", status, orderId)
                                 .isEqualTo("APPROVED".equals(status) ? "COMPLETED" : "COMPENSATED")));
-        await("stock and balances to settle").atMost(SETTLE_TIMEOUT).pollInterval(Duration.ofMillis(250))
+        await("stock, balances and the provider's captures to settle").atMost(SETTLE_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> {
-                    outcomes.forEach(this::assertPaymentAndReservationAgree);
+                    Map<String, List<Views.ProviderCharge>> captures = capturesByKey();
+                    outcomes.forEach((orderId, status) -> {
+                        assertPaymentAndReservationAgree(orderId, status);
+                        assertProviderAgrees(orderId, status, captures.getOrDefault(EndToEndTest.chargeKey(orderId), List.of()));
+                        if (!"APPROVED".equals(status)) {
+                            assertHistoryUndone(orderId, status);
+                        }
+                    });
                     seededStock.keySet().forEach(sku -> assertStockConserved(sku, outcomes));
-                    seededBalance.keySet().forEach(customerId -> assertBalance(customerId, outcomes));
+                    seededBalance.keySet().forEach(customerId -> {
+                        assertBalance(customerId, outcomes);
+                        assertProviderHoldsApprovedTotals(customerId, outcomes, captures);
+                    });
                 });
+        return outcomes;
+    }
+
+    /**
+     * {@link #assertHold()} for a scenario that injected no fault: besides, no saga step needed a second try. No
+     * deadline passed, no command was re-sent and no participant answered that it could not act, so an outcome that
+     * was only reached through re-sends fails the scenario.
+     */
+    Map<String, String> assertHoldWithoutResends() {
+        Map<String, String> outcomes = assertHold();
+        outcomes.keySet().forEach(orderId -> assertThat(EndToEndTest.saga(orderId).history())
+                .as("saga of order %s took every step at the first try", orderId)
+                .filteredOn(entry -> RETRY_ENTRIES.contains(entry.type()))
+                .isEmpty());
         return outcomes;
     }
 
@@ -118,6 +152,50 @@ final class CrossServiceInvariants {
         }
     }
 
+    /** The provider holds exactly the approved order's total, once; for any other order it holds nothing. */
+    private void assertProviderAgrees(String orderId, String status, List<Views.ProviderCharge> charges) {
+        if ("APPROVED".equals(status)) {
+            PlacedOrder order = orders.get(orderId);
+            assertThat(charges).as("captures at the provider for approved order %s", orderId).singleElement()
+                    .satisfies(charge -> {
+                        assertThat(charge.live()).as("capture of %s is live: %s", orderId, charge).isTrue();
+                        assertThat(charge.amount()).as("capture of %s", orderId).isEqualTo(order.total());
+                        assertThat(charge.currency()).as("capture of %s", orderId)
+                                .isEqualTo(EndToEndTest.payment(orderId).amount().currency());
+                        assertThat(charge.customerId()).as("capture of %s", orderId).isEqualTo(order.customerId());
+                    });
+        } else {
+            assertThat(charges).as("captures the provider still holds for %s order %s", status, orderId)
+                    .noneMatch(Views.ProviderCharge::live);
+        }
+    }
+
+    /**
+     * A REJECTED or CANCELLED order may have had stock reserved or money charged before it failed: whatever its
+     * saga's history shows happened must show undone too, and the participant must say so. That the participant
+     * has nothing (no reservation, no payment) is not enough once the history shows there was something.
+     */
+    private void assertHistoryUndone(String orderId, String status) {
+        List<String> messages = EndToEndTest.saga(orderId).messageTypes();
+        if (messages.contains("InventoryReserved")) {
+            assertThat(messages).as("history of %s order %s, which reserved stock", status, orderId)
+                    .contains("InventoryReleased");
+            assertThat(EndToEndTest.reservationStatus(orderId))
+                    .as("reservation of %s order %s, which reserved stock", status, orderId).isEqualTo("RELEASED");
+        }
+        if (messages.contains("PaymentCharged")) {
+            assertThat(messages).as("history of %s order %s, which was charged", status, orderId)
+                    .contains("PaymentRefunded");
+            Views.Payment payment = EndToEndTest.payment(orderId);
+            assertThat(payment).as("payment of %s order %s, which was charged", status, orderId).isNotNull();
+            assertThat(payment.status()).as("payment of %s order %s, which was charged", status, orderId)
+                    .isEqualTo("REFUNDED");
+            assertThat(EndToEndTest.providerCharges(orderId))
+                    .as("the provider's capture of %s order %s, which was charged", status, orderId)
+                    .singleElement().extracting(Views.ProviderCharge::status).isEqualTo("refunded");
+        }
+    }
+
     private void assertStockConserved(String sku, Map<String, String> outcomes) {
         long sold = approved(outcomes).stream().mapToLong(order -> order.quantityOf(sku)).sum();
         Views.Product product = EndToEndTest.product(sku);
@@ -133,6 +211,26 @@ final class CrossServiceInvariants {
                 .sum();
         assertThat(EndToEndTest.account(customerId).balance().amount()).as("balance of %s", customerId)
                 .isEqualTo(seededBalance.get(customerId) - spent);
+    }
+
+    /** Captures minus refunds at the provider, for this customer: exactly what its approved orders cost. */
+    private void assertProviderHoldsApprovedTotals(String customerId, Map<String, String> outcomes,
+                                                   Map<String, List<Views.ProviderCharge>> captures) {
+        long approvedTotal = approved(outcomes).stream()
+                .filter(order -> order.customerId().equals(customerId))
+                .mapToLong(PlacedOrder::total)
+                .sum();
+        long held = captures.values().stream().flatMap(List::stream)
+                .filter(charge -> customerId.equals(charge.customerId()) && charge.live())
+                .mapToLong(Views.ProviderCharge::amount)
+                .sum();
+        assertThat(held).as("captures minus refunds at the provider for %s", customerId).isEqualTo(approvedTotal);
+    }
+
+    /** One read of the provider's report, by idempotency key. */
+    private static Map<String, List<Views.ProviderCharge>> capturesByKey() {
+        return EndToEndTest.providerCharges().stream()
+                .collect(Collectors.groupingBy(Views.ProviderCharge::idempotencyKey));
     }
 
     private List<PlacedOrder> approved(Map<String, String> outcomes) {

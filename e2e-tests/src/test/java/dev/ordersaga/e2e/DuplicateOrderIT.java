@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A producer that sends the same order twice (a retry, a redelivery) still gets one order and one charge. */
@@ -18,35 +17,33 @@ class DuplicateOrderIT extends EndToEndTest {
 
     @Test
     void sameOrderSentTwiceBackToBackIsPlacedAndChargedOnce() {
-        String sku = seedProduct(100);
-        String customerId = seedCustomer(BALANCE);
-        String orderId = UUID.randomUUID().toString();
-        String request = placeOrderJson(orderId, customerId, Line.of(sku, QUANTITY, UNIT_PRICE));
+        String sku = newProduct(100);
+        String customerId = newCustomer(BALANCE);
 
         try (TopicWatcher events = watch(ORDER_EVENTS)) {
-            publishPlaceOrder(orderId, request);
-            publishPlaceOrder(orderId, request);
+            String orderId = placeOrder(customerId, Line.of(sku, QUANTITY, UNIT_PRICE));
+            publishPlaceOrder(orderId, placeOrderJson(orderId, customerId, Line.of(sku, QUANTITY, UNIT_PRICE)));
 
             awaitOrderStatus(orderId, "APPROVED");
             assertNothingMoreHappens(events, sku, customerId, orderId);
         }
+        invariants.assertHoldWithoutResends();
     }
 
     @Test
     void sameOrderSentAgainAfterApprovalChangesNothing() {
-        String sku = seedProduct(100);
-        String customerId = seedCustomer(BALANCE);
-        String orderId = UUID.randomUUID().toString();
-        String request = placeOrderJson(orderId, customerId, Line.of(sku, QUANTITY, UNIT_PRICE));
+        String sku = newProduct(100);
+        String customerId = newCustomer(BALANCE);
 
         try (TopicWatcher events = watch(ORDER_EVENTS)) {
-            publishPlaceOrder(orderId, request);
+            String orderId = placeOrder(customerId, Line.of(sku, QUANTITY, UNIT_PRICE));
             awaitOrderStatus(orderId, "APPROVED");
 
-            publishPlaceOrder(orderId, request);
+            publishPlaceOrder(orderId, placeOrderJson(orderId, customerId, Line.of(sku, QUANTITY, UNIT_PRICE)));
 
             assertNothingMoreHappens(events, sku, customerId, orderId);
         }
+        invariants.assertHoldWithoutResends();
     }
 
     /** For a while: charged once, sold once, one OrderPlaced and one OrderApproved, still APPROVED. */

@@ -10,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Base of every scenario: connects to the {@link SystemUnderTest} and offers the helpers. Each
- * scenario seeds its own products and customers under fresh ids, so scenarios never share state.
+ * scenario seeds its own products and customers under fresh ids, so scenarios never share state, and
+ * records them (with the orders it places) so that it can end with the {@link CrossServiceInvariants}.
  */
 abstract class EndToEndTest {
 
@@ -25,6 +27,8 @@ abstract class EndToEndTest {
 
     static SystemUnderTest system;
     static PlainProducer producer;
+
+    final CrossServiceInvariants invariants = new CrossServiceInvariants();
 
     @BeforeAll
     static void connect() {
@@ -64,15 +68,46 @@ abstract class EndToEndTest {
     /** A new customer whose account holds {@code balance} EUR minor units; returns the customer id. */
     static String seedCustomer(long balance) {
         String customerId = "e2e-customer-" + UUID.randomUUID();
+        putAccount(customerId, balance);
+        return customerId;
+    }
+
+    /** Creates the account, or sets its balance to {@code balance} EUR minor units, as an account import does. */
+    static void putAccount(String customerId, long balance) {
         Map<String, Object> account = Map.of(
                 "customerId", customerId,
                 "balance", Map.of("amount", balance, "currency", "EUR"));
         Http.Response response = Http.put(system.paymentService().resolve("/accounts"), Json.write(List.of(account)));
         assertThat(response.status()).as("PUT /accounts: %s", response.body()).isBetween(200, 299);
+    }
+
+    /** {@link #seedProduct}, recorded for the invariants. */
+    String newProduct(long stock) {
+        String sku = seedProduct(stock);
+        invariants.product(sku, stock);
+        return sku;
+    }
+
+    /** {@link #seedCustomer}, recorded for the invariants. */
+    String newCustomer(long balance) {
+        String customerId = seedCustomer(balance);
+        invariants.customer(customerId, balance);
         return customerId;
     }
 
     // ---- requests, as an outside producer sends them
+
+    /** Publishes a PlaceOrder for these lines under a new order id, recorded for the invariants; returns the id. */
+    String placeOrder(String customerId, Line... lines) {
+        return placeOrder(UUID.randomUUID().toString(), customerId, lines);
+    }
+
+    /** Publishes a PlaceOrder for these lines, recorded for the invariants; returns the order id. */
+    String placeOrder(String orderId, String customerId, Line... lines) {
+        invariants.order(orderId, customerId, lines);
+        publishPlaceOrder(orderId, placeOrderJson(orderId, customerId, lines));
+        return orderId;
+    }
 
     static String placeOrderJson(String orderId, String customerId, Line... lines) {
         Map<String, Object> order = new LinkedHashMap<>();
@@ -90,6 +125,13 @@ abstract class EndToEndTest {
                 "message-type", "PlaceOrder",
                 "schema-version", "1",
                 "correlation-id", orderId));
+    }
+
+    /** The fields an OrderRequestRejected or a 400 problem names, in its order. */
+    static List<String> violatedFields(JsonNode rejection) {
+        return StreamSupport.stream(rejection.path("violations").spliterator(), false)
+                .map(violation -> violation.path("field").asText())
+                .toList();
     }
 
     static TopicWatcher watch(String topic) {
@@ -132,6 +174,22 @@ abstract class EndToEndTest {
 
     static Views.Saga saga(String orderId) {
         return read(Http.get(system.sagaOrchestrator().resolve("/sagas/" + orderId)), Views.Saga.class);
+    }
+
+    /** The idempotency key payment-service charges an order under, by which the provider reports the capture. */
+    static String chargeKey(String orderId) {
+        return "charge-" + orderId;
+    }
+
+    /** What the payment provider captured under the order's charge key: nothing, or one capture. */
+    static List<Views.ProviderCharge> providerCharges(String orderId) {
+        return read(Http.get(system.paymentProvider().resolve("/v1/charges?idempotencyKey=" + chargeKey(orderId))),
+                Views.ProviderCharges.class).data();
+    }
+
+    /** Every capture the payment provider ever made, refunded or not. */
+    static List<Views.ProviderCharge> providerCharges() {
+        return read(Http.get(system.paymentProvider().resolve("/v1/charges")), Views.ProviderCharges.class).data();
     }
 
     /** The order, or null when order-service has none. */

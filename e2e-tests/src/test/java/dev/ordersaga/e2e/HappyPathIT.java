@@ -3,7 +3,7 @@ package dev.ordersaga.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.util.UUID;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,11 +25,10 @@ class HappyPathIT extends EndToEndTest {
 
     @BeforeAll
     void placeOneOrder() {
-        sku = seedProduct(STOCK);
-        customerId = seedCustomer(BALANCE);
-        orderId = UUID.randomUUID().toString();
+        sku = newProduct(STOCK);
+        customerId = newCustomer(BALANCE);
 
-        publishPlaceOrder(orderId, placeOrderJson(orderId, customerId, Line.of(sku, QUANTITY, UNIT_PRICE)));
+        orderId = placeOrder(customerId, Line.of(sku, QUANTITY, UNIT_PRICE));
 
         approved = awaitOrderStatus(orderId, "APPROVED");
     }
@@ -69,5 +68,10 @@ class HappyPathIT extends EndToEndTest {
         assertThat(saga.orderId()).isEqualTo(orderId);
         assertThat(saga.messageTypes()).containsSubsequence(
                 "ReserveInventory", "InventoryReserved", "ChargePayment", "PaymentCharged", "ApproveOrder", "OrderApproved");
+    }
+
+    @Test
+    void everyServiceAndTheProviderAgreeAndNoStepWasRetried() {
+        assertThat(invariants.assertHoldWithoutResends()).isEqualTo(Map.of(orderId, "APPROVED"));
     }
 }

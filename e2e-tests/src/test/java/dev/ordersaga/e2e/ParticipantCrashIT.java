@@ -1,33 +1,98 @@
 package dev.ordersaga.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ordersaga.localstack.LocalStack;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * payment-service dies with SIGKILL while it charges: its transaction never commits, the ChargePayment is
- * read again after the restart, and the provider's idempotency key turns a second capture into a replay.
+ * payment-service dies with SIGKILL in the middle of a charge: the provider has captured, and the service has neither
+ * recorded nor answered it. The ChargePayment is read again after the restart, and payment-service asks the provider
+ * what became of the charge before it decides: if the balance still covers it, the existing capture is the charge;
+ * if the balance changed meanwhile, the capture is refunded and the charge declined. Either way no money stays
+ * captured for an order that did not go through.
  */
 class ParticipantCrashIT extends FailurePathTest {
 
+    private static final String PAYMENT_SERVICE = "payment-service";
+    /**
+     * The provider captures at once, then holds its answer this long: far beyond payment-service's 2 s time limit,
+     * so the kill lands between the capture and any answer, whatever the machine's speed.
+     */
+    private static final long ANSWER_DELAY_MS = 10_000;
+
     @Test
-    void paymentServiceKilledMidChargeFinishesTheSagaWithOneCharge() {
+    void killedAfterTheCaptureTheChargeEndsApprovedWithThatOneCapture() {
         LocalStack stack = localStack();
         String sku = newProduct(10);
         String customerId = newCustomer(100_000);
-        // Slow captures (below the 2 s time limit) keep the charge in flight long enough to kill the service in it.
-        providerBehaviour(Map.of("latencyMs", 1_000));
+        providerBehaviour(Map.of("answerDelayMs", ANSWER_DELAY_MS));
 
         String orderId = placeOrder(customerId, Line.of(sku, 3, UNIT_PRICE));
-        awaitSagaAt(orderId, "charge-payment");
-        stack.killService("payment-service");
-        providerBehaviour(Map.of());
-        stack.startService("payment-service");
+        killPaymentServiceOnceCaptured(stack, orderId, () -> { });
 
         awaitOrderStatus(orderId, "APPROVED");
         invariants.assertHold();
         assertThat(payment(orderId).status()).isEqualTo("CHARGED");
+        assertThat(providerCharges(orderId)).as("the capture made before the kill, and no other").singleElement()
+                .satisfies(charge -> assertThat(charge.live()).isTrue());
+        assertNoAnswerBeforeTheKill(orderId);
+    }
+
+    @Test
+    void killedAfterTheCaptureWithTheBalanceDrainedTheCaptureIsRefundedAndTheOrderRejected() {
+        LocalStack stack = localStack();
+        String sku = newProduct(10);
+        String customerId = newCustomer(100_000);
+        providerBehaviour(Map.of("answerDelayMs", ANSWER_DELAY_MS));
+
+        String orderId = placeOrder(customerId, Line.of(sku, 3, UNIT_PRICE));
+        // While the provider holds its answer the account is drained to less than the order's total: when the
+        // ChargePayment is read again, the balance no longer covers the capture the provider holds.
+        killPaymentServiceOnceCaptured(stack, orderId, () -> {
+            putAccount(customerId, UNIT_PRICE);
+            invariants.customer(customerId, UNIT_PRICE);
+        });
+
+        Views.Order rejected = awaitOrderStatus(orderId, "REJECTED");
+        assertThat(rejected.rejectionReason()).startsWith("payment declined").containsIgnoringCase("insufficient");
+        assertThat(providerCharges(orderId)).as("the capture made before the kill, refunded").singleElement()
+                .satisfies(charge -> assertThat(charge.status()).isEqualTo("refunded"));
+        assertNoAnswerBeforeTheKill(orderId);
+
+        String valid = placeOrder(customerId, Line.of(sku, 1, UNIT_PRICE));
+        awaitOrderStatus(valid, "APPROVED");
+        invariants.assertHold();
+    }
+
+    /**
+     * Waits until the provider shows the order's capture (its answer still held back), runs {@code beforeKill}, and
+     * kills payment-service while it has recorded nothing of the charge; then puts the provider back to normal and
+     * starts payment-service again, whatever happened in between.
+     */
+    private static void killPaymentServiceOnceCaptured(LocalStack stack, String orderId, Runnable beforeKill) {
+        await("the provider to capture the charge of " + orderId).atMost(SAGA_TIMEOUT)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> providerCharges(orderId), charges -> !charges.isEmpty());
+        try {
+            beforeKill.run();
+            assertThat(payment(orderId)).as("payment-service has recorded nothing of the charge yet").isNull();
+            stack.killService(PAYMENT_SERVICE);
+            providerBehaviour(Map.of());
+        } finally {
+            if (!stack.isRunning(PAYMENT_SERVICE)) {
+                stack.startService(PAYMENT_SERVICE);
+            }
+        }
+    }
+
+    /** payment-service never answered the first delivery: no reply said it could not charge for now. */
+    private static void assertNoAnswerBeforeTheKill(String orderId) {
+        assertThat(saga(orderId).history()).as("the saga heard of the charge only after the restart")
+                .filteredOn(entry -> "TRANSIENT_FAILURE".equals(entry.type()))
+                .isEmpty();
     }
 }

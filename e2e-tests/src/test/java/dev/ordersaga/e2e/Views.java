@@ -38,4 +38,22 @@ final class Views {
 
     record SagaHistoryEntry(String at, String type, String step, String messageType, String messageId, JsonNode detail) {
     }
+
+    /** The payment provider's report ({@code GET /v1/charges}): every capture it made, refunded or not. */
+    record ProviderCharges(List<ProviderCharge> data) {
+    }
+
+    /**
+     * One capture at the provider, under the idempotency key payment-service charged with.
+     *
+     * @param status {@code captured}, or {@code refunded} once refunded (then {@code refundId} is set)
+     */
+    record ProviderCharge(String idempotencyKey, String chargeId, String customerId, long amount, String currency,
+            String status, String refundId) {
+
+        /** Money the provider still holds: a capture not refunded. */
+        boolean live() {
+            return "captured".equals(status);
+        }
+    }
 }
