@@ -63,6 +63,12 @@ abstract class FailurePathTest extends EndToEndTest {
                         .asText()) && "RUNNING".equals(saga.path("state").asText()));
     }
 
+    /** Waits until the payment provider shows a capture for the order: the money is taken, whatever follows. */
+    static void awaitCaptureAtProvider(String orderId) {
+        await("the provider to capture the charge of " + orderId).atMost(SAGA_TIMEOUT).pollInterval(Duration.ofMillis(20))
+                .until(() -> providerCharges(orderId), charges -> !charges.isEmpty());
+    }
+
     /** The saga as JSON, or null before the orchestrator has started it. */
     static JsonNode sagaIfStarted(String orderId) {
         Http.Response response = Http.get(system.sagaOrchestrator().resolve("/sagas/" + orderId));

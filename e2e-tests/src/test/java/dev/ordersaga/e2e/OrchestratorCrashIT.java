@@ -1,10 +1,8 @@
 package dev.ordersaga.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.ordersaga.localstack.LocalStack;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,9 +28,7 @@ class OrchestratorCrashIT extends FailurePathTest {
 
         String inFlight = placeOrder(customerId, Line.of(sku, 2, UNIT_PRICE));
         awaitSagaAt(inFlight, "charge-payment");
-        await("the provider to capture the charge of " + inFlight).atMost(SAGA_TIMEOUT)
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> providerCharges(inFlight), charges -> !charges.isEmpty());
+        awaitCaptureAtProvider(inFlight);
         stack.killService(ORCHESTRATOR);
         Instant killedAt = Instant.now();
         String placedWhileDown;

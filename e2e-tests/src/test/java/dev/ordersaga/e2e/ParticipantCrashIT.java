@@ -1,11 +1,10 @@
 package dev.ordersaga.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.ordersaga.localstack.LocalStack;
-import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,35 +23,37 @@ class ParticipantCrashIT extends FailurePathTest {
      */
     private static final long ANSWER_DELAY_MS = 10_000;
 
+    private LocalStack stack;
+    private String sku;
+    private String customerId;
+    private String orderId;
+
+    @BeforeEach
+    void placeAnOrderWhoseChargeIsHeldAtTheProvider() {
+        stack = localStack();
+        sku = newProduct(10);
+        customerId = newCustomer(100_000);
+        providerBehaviour(Map.of("answerDelayMs", ANSWER_DELAY_MS));
+        orderId = placeOrder(customerId, Line.of(sku, 3, UNIT_PRICE));
+    }
+
     @Test
     void killedAfterTheCaptureTheChargeEndsApprovedWithThatOneCapture() {
-        LocalStack stack = localStack();
-        String sku = newProduct(10);
-        String customerId = newCustomer(100_000);
-        providerBehaviour(Map.of("answerDelayMs", ANSWER_DELAY_MS));
-
-        String orderId = placeOrder(customerId, Line.of(sku, 3, UNIT_PRICE));
-        killPaymentServiceOnceCaptured(stack, orderId, () -> { });
+        killPaymentServiceOnceCaptured(() -> { });
 
         awaitOrderStatus(orderId, "APPROVED");
         invariants.assertHold();
         assertThat(payment(orderId).status()).isEqualTo("CHARGED");
         assertThat(providerCharges(orderId)).as("the capture made before the kill, and no other").singleElement()
                 .satisfies(charge -> assertThat(charge.live()).isTrue());
-        assertNoAnswerBeforeTheKill(orderId);
+        assertNoAnswerBeforeTheKill();
     }
 
     @Test
     void killedAfterTheCaptureWithTheBalanceDrainedTheCaptureIsRefundedAndTheOrderRejected() {
-        LocalStack stack = localStack();
-        String sku = newProduct(10);
-        String customerId = newCustomer(100_000);
-        providerBehaviour(Map.of("answerDelayMs", ANSWER_DELAY_MS));
-
-        String orderId = placeOrder(customerId, Line.of(sku, 3, UNIT_PRICE));
         // While the provider holds its answer the account is drained to less than the order's total: when the
         // ChargePayment is read again, the balance no longer covers the capture the provider holds.
-        killPaymentServiceOnceCaptured(stack, orderId, () -> {
+        killPaymentServiceOnceCaptured(() -> {
             putAccount(customerId, UNIT_PRICE);
             invariants.customer(customerId, UNIT_PRICE);
         });
@@ -61,7 +62,7 @@ class ParticipantCrashIT extends FailurePathTest {
         assertThat(rejected.rejectionReason()).startsWith("payment declined").containsIgnoringCase("insufficient");
         assertThat(providerCharges(orderId)).as("the capture made before the kill, refunded").singleElement()
                 .satisfies(charge -> assertThat(charge.status()).isEqualTo("refunded"));
-        assertNoAnswerBeforeTheKill(orderId);
+        assertNoAnswerBeforeTheKill();
 
         String valid = placeOrder(customerId, Line.of(sku, 1, UNIT_PRICE));
         awaitOrderStatus(valid, "APPROVED");
@@ -73,10 +74,8 @@ class ParticipantCrashIT extends FailurePathTest {
      * kills payment-service while it has recorded nothing of the charge; then puts the provider back to normal and
      * starts payment-service again, whatever happened in between.
      */
-    private static void killPaymentServiceOnceCaptured(LocalStack stack, String orderId, Runnable beforeKill) {
-        await("the provider to capture the charge of " + orderId).atMost(SAGA_TIMEOUT)
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> providerCharges(orderId), charges -> !charges.isEmpty());
+    private void killPaymentServiceOnceCaptured(Runnable beforeKill) {
+        awaitCaptureAtProvider(orderId);
         try {
             beforeKill.run();
             assertThat(payment(orderId)).as("payment-service has recorded nothing of the charge yet").isNull();
@@ -90,7 +89,7 @@ class ParticipantCrashIT extends FailurePathTest {
     }
 
     /** payment-service never answered the first delivery: no reply said it could not charge for now. */
-    private static void assertNoAnswerBeforeTheKill(String orderId) {
+    private void assertNoAnswerBeforeTheKill() {
         assertThat(saga(orderId).history()).as("the saga heard of the charge only after the restart")
                 .filteredOn(entry -> "TRANSIENT_FAILURE".equals(entry.type()))
                 .isEmpty();
