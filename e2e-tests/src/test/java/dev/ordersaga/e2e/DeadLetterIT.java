@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Poison records on the public intake topic and on an internal one: each lands in its topic's dead-letter
  * topic with the reason, and the valid record published right behind it, on the same partition, is still
- * processed.
+ * processed. A JSON document that does not fit its type is poison on an internal topic only: on the intake topic
+ * the producer gets an OrderRequestRejected instead ({@link HostileRequestIT}).
  */
 class DeadLetterIT extends FailurePathTest {
 
@@ -24,7 +25,8 @@ class DeadLetterIT extends FailurePathTest {
     private static final int ONE_MEGABYTE = 1_000_000;
     private static final int MAX_STACK_TRACE_CHARS = 16_384;
 
-    record Poison(String description, String type, String value, String reason) {
+    /** @param cause the simple name of the exception the dead letter names as its cause */
+    record Poison(String description, String type, String value, String reason, String cause) {
 
         @Override
         public String toString() {
@@ -32,15 +34,20 @@ class DeadLetterIT extends FailurePathTest {
         }
     }
 
+    private static final Poison MALFORMED_BYTES =
+            new Poison("malformed bytes", "%s", "{\"orderId\": \"", "not a valid", "PoisonMessageException");
+
     static Stream<Arguments> poisons() {
+        Poison unknownType = new Poison("unknown message type", "ShipEverything", "{\"orderId\": \"%s\"}",
+                "Unknown message type 'ShipEverything'", "PoisonMessageException");
+        Poison schemaInvalid = new Poison("schema-invalid document", "%s",
+                "{\"orderId\": \"%s\", \"lines\": \"many\"}", "not a valid", "UnreadableMessageException");
         return Stream.of(
-                new Poison("malformed bytes", "%s", "{\"orderId\": \"", "not a valid"),
-                new Poison("schema-invalid document", "%s", "{\"orderId\": \"%s\", \"lines\": \"many\"}", "not a valid"),
-                new Poison("unknown message type", "ShipEverything", "{\"orderId\": \"%s\"}",
-                        "Unknown message type 'ShipEverything'"))
-                .flatMap(poison -> Stream.of(
-                        Arguments.of(ORDER_REQUESTS, "PlaceOrder", poison),
-                        Arguments.of(INVENTORY_COMMANDS, "ReserveInventory", poison)));
+                Arguments.of(ORDER_REQUESTS, "PlaceOrder", MALFORMED_BYTES),
+                Arguments.of(INVENTORY_COMMANDS, "ReserveInventory", MALFORMED_BYTES),
+                Arguments.of(ORDER_REQUESTS, "PlaceOrder", unknownType),
+                Arguments.of(INVENTORY_COMMANDS, "ReserveInventory", unknownType),
+                Arguments.of(INVENTORY_COMMANDS, "ReserveInventory", schemaInvalid));
     }
 
     @ParameterizedTest(name = "{2} on {0}")
@@ -61,7 +68,7 @@ class DeadLetterIT extends FailurePathTest {
             ConsumerRecord<String, String> deadLetter =
                     deadLetters.awaitRecord(poison + " in " + topic + "-dlt", TopicWatcher.key(orderId));
             assertThat(deadLetter.value()).isEqualTo(poison.value().formatted(orderId));
-            assertDeadLetteredFrom(topic, poison.reason(), deadLetter);
+            assertDeadLetteredFrom(topic, poison, deadLetter);
         }
         assertValidRecordProcessed(topic, orderId);
     }
@@ -89,17 +96,17 @@ class DeadLetterIT extends FailurePathTest {
                     deadLetters.awaitRecord("the 1 MB poison record in " + ORDER_REQUESTS + "-dlt", TopicWatcher.key(orderId));
             // Not isEqualTo: a failure would print a megabyte twice.
             assertThat(deadLetter.value().equals(poison)).as("the dead letter holds the whole poison record").isTrue();
-            assertDeadLetteredFrom(ORDER_REQUESTS, "not a valid", deadLetter);
+            assertDeadLetteredFrom(ORDER_REQUESTS, MALFORMED_BYTES, deadLetter);
             assertThat(TopicWatcher.header(deadLetter, "kafka_dlt-exception-stacktrace"))
                     .isNotBlank().hasSizeLessThan(MAX_STACK_TRACE_CHARS);
         }
         assertValidRecordProcessed(ORDER_REQUESTS, orderId);
     }
 
-    private static void assertDeadLetteredFrom(String topic, String reason, ConsumerRecord<String, String> deadLetter) {
+    private static void assertDeadLetteredFrom(String topic, Poison poison, ConsumerRecord<String, String> deadLetter) {
         assertThat(TopicWatcher.header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(topic);
-        assertThat(TopicWatcher.header(deadLetter, "kafka_dlt-exception-message")).contains(reason);
-        assertThat(TopicWatcher.header(deadLetter, "kafka_dlt-exception-cause-fqcn")).endsWith("PoisonMessageException");
+        assertThat(TopicWatcher.header(deadLetter, "kafka_dlt-exception-message")).contains(poison.reason());
+        assertThat(TopicWatcher.header(deadLetter, "kafka_dlt-exception-cause-fqcn")).endsWith("." + poison.cause());
     }
 
     private void publishValidRecord(String topic, String orderId, String customerId, String sku) {

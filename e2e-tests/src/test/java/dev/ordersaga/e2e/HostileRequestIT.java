@@ -28,16 +28,15 @@ class HostileRequestIT extends EndToEndTest {
     private static final int COMPACT_REJECTION_CHARS = 10_000;
 
     /**
-     * A PlaceOrder with one line whose quantity and unit price are written as given, raw, so that they can be what
-     * a producer's JSON library would never write for an integer.
+     * A PlaceOrder whose lines are written raw, as given, so that they can hold what a producer's JSON library would
+     * never write for them: a number that is not an integer, or no array at all.
      */
-    record RawNumbers(String description, String quantity, String unitPrice, String field) {
+    record RawLines(String description, String lines, String field) {
 
-        String request(String orderId, String customerId, String sku) {
+        String json(String orderId, String customerId, String sku) {
             return """
-                    {"orderId":"%s","customerId":"%s","currency":"EUR",\
-                    "lines":[{"sku":"%s","quantity":%s,"unitPrice":%s}]}"""
-                    .formatted(orderId, customerId, sku, quantity, unitPrice);
+                    {"orderId":"%s","customerId":"%s","currency":"EUR","lines":%s}"""
+                    .formatted(orderId, customerId, lines.formatted(sku));
         }
 
         @Override
@@ -46,12 +45,17 @@ class HostileRequestIT extends EndToEndTest {
         }
     }
 
-    static Stream<RawNumbers> numbersThatAreNotIntegers() {
+    static Stream<RawLines> requestsThatDoNotFitTheSchema() {
         return Stream.of(
-                new RawNumbers("a decimal unit price (49.99)", "1", "49.99", "lines[0].unitPrice"),
-                new RawNumbers("a numeric string quantity (\"2\")", "\"2\"", "1000", "lines[0].quantity"),
-                new RawNumbers("a boolean quantity (true)", "true", "1000", "lines[0].quantity"),
-                new RawNumbers("an exponent unit price (1e3)", "1", "1e3", "lines[0].unitPrice"));
+                new RawLines("a decimal unit price (49.99)",
+                        "[{\"sku\":\"%s\",\"quantity\":1,\"unitPrice\":49.99}]", "lines[0].unitPrice"),
+                new RawLines("a numeric string quantity (\"2\")",
+                        "[{\"sku\":\"%s\",\"quantity\":\"2\",\"unitPrice\":1000}]", "lines[0].quantity"),
+                new RawLines("a boolean quantity (true)",
+                        "[{\"sku\":\"%s\",\"quantity\":true,\"unitPrice\":1000}]", "lines[0].quantity"),
+                new RawLines("an exponent unit price (1e3)",
+                        "[{\"sku\":\"%s\",\"quantity\":1,\"unitPrice\":1e3}]", "lines[0].unitPrice"),
+                new RawLines("lines that are not an array (\"many\")", "\"many\"", "lines"));
     }
 
     @Test
@@ -90,26 +94,26 @@ class HostileRequestIT extends EndToEndTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("numbersThatAreNotIntegers")
-    void numberThatIsNotAPlainIntegerIsRejectedNamingItsFieldOnKafkaAndOverRest(RawNumbers numbers) {
+    @MethodSource("requestsThatDoNotFitTheSchema")
+    void requestThatDoesNotFitTheSchemaIsRejectedNamingTheFieldOnKafkaAndOverRest(RawLines hostile) {
         String sku = newProduct(10);
         String customerId = newCustomer(100_000);
         String orderId = UUID.randomUUID().toString();
 
         try (TopicWatcher events = watch(ORDER_EVENTS)) {
-            publishPlaceOrder(orderId, numbers.request(orderId, customerId, sku));
+            publishPlaceOrder(orderId, hostile.json(orderId, customerId, sku));
 
             JsonNode rejection = Json.tree(events.awaitRecord("OrderRequestRejected for " + orderId,
                     TopicWatcher.keyAndType(orderId, "OrderRequestRejected")).value());
             assertThat(rejection.path("requestType").asText()).isEqualTo("PlaceOrder");
-            assertThat(violatedFields(rejection)).contains(numbers.field());
+            assertThat(violatedFields(rejection)).contains(hostile.field());
         }
         String postedId = UUID.randomUUID().toString();
         Http.Response response = Http.post(system.orderService().resolve("/orders"),
-                numbers.request(postedId, customerId, sku));
+                hostile.json(postedId, customerId, sku));
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(violatedFields(Json.tree(response.body()))).contains(numbers.field());
+        assertThat(violatedFields(Json.tree(response.body()))).contains(hostile.field());
         assertThat(List.of(getOrder(orderId).status(), getOrder(postedId).status()))
                 .as("neither request stored an order").containsOnly(404);
 
