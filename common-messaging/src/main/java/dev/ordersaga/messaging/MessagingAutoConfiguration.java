@@ -91,6 +91,16 @@ public class MessagingAutoConfiguration {
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
+    /**
+     * Brings topics that already exist to the declared limits too: one created before them would keep Kafka's
+     * default size, and the dead letter of a full-size record could never be published to it.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "messaging.topics.create", matchIfMissing = true)
+    static TopicConfigUpdates messagingTopicConfigUpdates() {
+        return new TopicConfigUpdates();
+    }
+
     private static NewTopic topic(String name, MessagingProperties.Topics settings, int maxMessageBytes) {
         return TopicBuilder.name(name)
                 .partitions(settings.getPartitions())
