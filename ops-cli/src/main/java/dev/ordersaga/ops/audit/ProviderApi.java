@@ -1,17 +1,12 @@
 package dev.ordersaga.ops.audit;
 
-import dev.ordersaga.ops.Durations;
+import dev.ordersaga.ops.HttpService;
 import dev.ordersaga.ops.Json;
 import dev.ordersaga.ops.OpsException;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,49 +22,33 @@ final class ProviderApi implements ProviderReader {
 
     private static final Set<String> STATUSES = Set.of(CaptureRow.CAPTURED, CaptureRow.REFUNDED);
 
-    private final URI baseUrl;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final HttpService provider;
 
     ProviderApi(URI baseUrl, Duration timeout) {
-        this.baseUrl = baseUrl;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.provider = new HttpService("the payment provider", baseUrl, timeout);
     }
 
     @Override
     public List<CaptureRow> captures(String startingAfter, int limit) {
-        return get("/v1/charges?limit=" + limit + (startingAfter == null ? "" : "&startingAfter=" + encode(startingAfter)));
+        return get("/v1/charges?limit=" + limit
+                + (startingAfter == null ? "" : "&startingAfter=" + HttpService.encode(startingAfter)));
     }
 
     @Override
     public Optional<CaptureRow> capture(UUID orderId) {
-        List<CaptureRow> found = get("/v1/charges?idempotencyKey=" + encode(CaptureRow.keyOf(orderId)));
+        List<CaptureRow> found = get("/v1/charges?idempotencyKey=" + HttpService.encode(CaptureRow.keyOf(orderId)));
         if (found.size() > 1) {
-            throw OpsException.failure("the payment provider at " + baseUrl + " lists " + found.size()
+            throw OpsException.failure("the payment provider at " + provider.baseUrl() + " lists " + found.size()
                     + " captures under " + CaptureRow.keyOf(orderId) + ", at most one was expected", null);
         }
         return found.stream().findFirst();
     }
 
     private List<CaptureRow> get(String pathAndQuery) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(uri(pathAndQuery)).timeout(timeout)
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw OpsException.failure("cannot reach the payment provider at " + baseUrl + " within "
-                    + Durations.format(timeout), e);
-        } catch (ConnectException e) {
-            throw OpsException.failure("cannot reach the payment provider at " + baseUrl + " (connection refused)", e);
-        } catch (IOException e) {
-            throw OpsException.failure("cannot reach the payment provider at " + baseUrl + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw OpsException.failure("interrupted", e);
-        }
+        HttpResponse<String> response = provider.send(HttpRequest.newBuilder(provider.uri(pathAndQuery))
+                .header("Accept", "application/json").GET(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw OpsException.failure("the payment provider at " + baseUrl + " answered " + response.statusCode()
+            throw OpsException.failure("the payment provider at " + provider.baseUrl() + " answered " + response.statusCode()
                     + " to GET " + pathAndQuery + ": " + response.body(), null);
         }
         return captures(pathAndQuery, response.body());
@@ -80,24 +59,15 @@ final class ProviderApi implements ProviderReader {
         try {
             page = Json.mapper().readValue(body, Page.class);
         } catch (IOException e) {
-            throw OpsException.failure("the payment provider at " + baseUrl + " answered GET " + pathAndQuery
+            throw OpsException.failure("the payment provider at " + provider.baseUrl() + " answered GET " + pathAndQuery
                     + " with something other than a list of captures: " + body, e);
         }
         if (page.data() == null || page.data().stream().anyMatch(capture -> capture.chargeId() == null
                 || capture.currency() == null || !STATUSES.contains(capture.status()))) {
-            throw OpsException.failure("the payment provider at " + baseUrl + " answered GET " + pathAndQuery
+            throw OpsException.failure("the payment provider at " + provider.baseUrl() + " answered GET " + pathAndQuery
                     + " with a capture without chargeId, currency or a known status: " + body, null);
         }
         return page.data();
-    }
-
-    private URI uri(String pathAndQuery) {
-        String base = baseUrl.toString();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + pathAndQuery);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** The reporting API's answer: {@code {"data": [capture, ...]}}. */
