@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
                     + " amount, currency); a refunded capture is behind no CHARGED payment; a CHARGED payment has its"
                     + " capture there. Every capture is listed; --since and settle-after apply through its order.",
             "Each database is read in pages sorted by order id and merge-joined in memory: memory stays small"
-                    + " whatever the number of orders. Violations exit 5; warnings alone do not.",
+                    + " whatever the number of orders (the provider's captures cost a few dozen bytes each)."
+                    + " Violations exit 5; warnings alone do not.",
             "Pass passwords through the environment rather than flags, which other users can see in the process list."
         },
         exitCodeListHeading = "%nExit codes:%n",
