@@ -8,7 +8,9 @@
 #   ./ops.sh audit --since 24h
 #
 # Settings: --bootstrap-servers / ORDERSAGA_BOOTSTRAP_SERVERS (localhost:9092),
-# --orchestrator-url / ORDERSAGA_ORCHESTRATOR_URL (http://localhost:8084), --operator / ORDERSAGA_OPERATOR.
+# --orchestrator-url / ORDERSAGA_ORCHESTRATOR_URL (http://localhost:8084), --operator / ORDERSAGA_OPERATOR;
+# audit also reads the three databases (--orders-db ... / ORDERSAGA_*_DB_URL) and the payment provider's reporting
+# API (--provider-url / ORDERSAGA_PROVIDER_URL, http://localhost:8090).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -11,6 +11,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -45,6 +46,12 @@ public class MessagingAutoConfiguration {
         }
     }
 
+    /** Fails the start when the size settings disagree. */
+    @Bean
+    MessageSizeLimits messageSizeLimits(MessagingProperties properties) {
+        return MessageSizeLimits.of(properties);
+    }
+
     @Bean
     MessageCodec messageCodec() {
         return new MessageCodec();
@@ -59,8 +66,8 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @DependsOn("messagingSchema")
-    Outbox outbox(JdbcTemplate jdbc, MessageCodec codec) {
-        return new Outbox(jdbc, codec);
+    Outbox outbox(JdbcTemplate jdbc, MessageCodec codec, MessageSizeLimits limits) {
+        return new Outbox(jdbc, codec, limits.outboxMaxMessageBytes());
     }
 
     @Bean
@@ -69,22 +76,36 @@ public class MessagingAutoConfiguration {
         return new KafkaHealthIndicator(AdminClient.create(kafka.buildAdminProperties(null)), Duration.ofSeconds(3));
     }
 
-    /** Every topic and its dead-letter twin with as many partitions, so the default DLT resolver always fits. */
+    /**
+     * Every topic and its dead-letter twin with as many partitions, so the default DLT resolver always fits. A
+     * dead-letter topic accepts a little more than its source: a dead letter is the record plus its reason headers.
+     */
     @Bean
     @ConditionalOnProperty(name = "messaging.topics.create", matchIfMissing = true)
-    KafkaAdmin.NewTopics messagingTopics(MessagingProperties properties) {
+    KafkaAdmin.NewTopics messagingTopics(MessagingProperties properties, MessageSizeLimits limits) {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
-            topics.add(topic(topic, properties.getTopics()));
-            topics.add(topic(Topics.deadLetterOf(topic), properties.getTopics()));
+            topics.add(topic(topic, properties.getTopics(), limits.topicMaxMessageBytes()));
+            topics.add(topic(Topics.deadLetterOf(topic), properties.getTopics(), limits.deadLetterMaxMessageBytes()));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
-    private static NewTopic topic(String name, MessagingProperties.Topics settings) {
+    /**
+     * Brings topics that already exist to the declared limits too: one created before them would keep Kafka's
+     * default size, and the dead letter of a full-size record could never be published to it.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "messaging.topics.create", matchIfMissing = true)
+    static TopicConfigUpdates messagingTopicConfigUpdates() {
+        return new TopicConfigUpdates();
+    }
+
+    private static NewTopic topic(String name, MessagingProperties.Topics settings, int maxMessageBytes) {
         return TopicBuilder.name(name)
                 .partitions(settings.getPartitions())
                 .replicas(settings.getReplicationFactor())
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes))
                 .build();
     }
 }

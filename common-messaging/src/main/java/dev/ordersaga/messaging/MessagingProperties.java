@@ -10,6 +10,7 @@ public class MessagingProperties {
     /** Names the consumer group and the replication slot; defaults to spring.application.name. */
     private String serviceName;
     private final Topics topics = new Topics();
+    private final Outbox outbox = new Outbox();
     private final Consumer consumer = new Consumer();
     private final Inbox inbox = new Inbox();
     private final Relay relay = new Relay();
@@ -24,6 +25,10 @@ public class MessagingProperties {
 
     public Topics getTopics() {
         return topics;
+    }
+
+    public Outbox getOutbox() {
+        return outbox;
     }
 
     public Consumer getConsumer() {
@@ -45,6 +50,11 @@ public class MessagingProperties {
         /** Partitions of every topic; a dead-letter topic gets as many as its source. */
         private int partitions = 3;
         private short replicationFactor = 1;
+        /**
+         * The largest record every topic accepts (its {@code max.message.bytes}) and the relay may publish (its
+         * {@code max.request.size}); dead-letter topics accept this plus room for the dead-letter headers.
+         */
+        private int maxMessageBytes = 1024 * 1024;
 
         public boolean isCreate() {
             return create;
@@ -68,6 +78,32 @@ public class MessagingProperties {
 
         public void setReplicationFactor(short replicationFactor) {
             this.replicationFactor = replicationFactor;
+        }
+
+        public int getMaxMessageBytes() {
+            return maxMessageBytes;
+        }
+
+        public void setMaxMessageBytes(int maxMessageBytes) {
+            this.maxMessageBytes = maxMessageBytes;
+        }
+    }
+
+    public static class Outbox {
+
+        /**
+         * The largest message (payload and headers, UTF-8 bytes) {@code Outbox.send} accepts; a larger one fails the
+         * sender's transaction. At most half of {@code messaging.topics.max-message-bytes}, so whatever the outbox
+         * accepts the relay can publish.
+         */
+        private int maxMessageBytes = 256 * 1024;
+
+        public int getMaxMessageBytes() {
+            return maxMessageBytes;
+        }
+
+        public void setMaxMessageBytes(int maxMessageBytes) {
+            this.maxMessageBytes = maxMessageBytes;
         }
     }
 

@@ -24,8 +24,17 @@ public final class KafkaServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaServer.class);
 
+    /**
+     * The broker's {@code message.max.bytes}, the default of every topic without its own limit: 1 MiB plus the
+     * 64 KiB the messaging library allows a dead letter on top of a full-size record, so that any topic (the
+     * library sets each of its topics' limit explicitly) accepts one. docker-compose.yml sets the same number;
+     * see docs/adr/0009-message-size-limits-and-parked-rows.md.
+     */
+    public static final int MESSAGE_MAX_BYTES = 1024 * 1024 + 64 * 1024;
+
     private static final Map<String, String> DEFAULT_BROKER_PROPERTIES = Map.of(
             "auto.create.topics.enable", "false",
+            "message.max.bytes", Integer.toString(MESSAGE_MAX_BYTES),
             // One node: internal topics cannot have more replicas than that.
             "transaction.state.log.replication.factor", "1",
             "transaction.state.log.min.isr", "1",

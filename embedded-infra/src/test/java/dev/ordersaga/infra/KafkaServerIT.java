@@ -18,6 +18,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,28 @@ class KafkaServerIT {
         try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             assertThat(admin.listTopics().names().get()).doesNotContain(topic);
         }
+    }
+
+    /** A topic created without its own limit takes the dead letter of a full-size record. */
+    @Test
+    void aTopicWithoutItsOwnLimitAcceptsRecordsUpToTheBrokersMessageMaxBytes() throws Exception {
+        String topic = "it.default-limit." + UUID.randomUUID();
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource)
+                    .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value())
+                    .isEqualTo(Integer.toString(KafkaServer.MESSAGE_MAX_BYTES));
+        }
+        String value = "x".repeat(KafkaServer.MESSAGE_MAX_BYTES - 1024);
+
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KafkaServer.MESSAGE_MAX_BYTES), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, "order-1", value)).get();
+        }
+
+        assertThat(readAll(topic, 1)).singleElement().satisfies(record -> assertThat(record.value()).hasSize(value.length()));
     }
 
     @Test

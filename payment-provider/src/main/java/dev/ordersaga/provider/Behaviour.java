@@ -5,9 +5,12 @@ import java.util.Set;
 
 /**
  * How the simulator behaves; replaceable at runtime. Latency, failures and timeouts apply to the {@code /v1}
- * calls only, before the idempotency lookup: an injected failure or timeout does nothing at all.
+ * calls only (the reporting API's {@code GET /v1/charges} too), before the idempotency lookup: an injected failure
+ * or timeout does nothing at all. The answer delay applies to charges and refunds only, after the work.
  *
  * @param latencyMs        added to every call before it is handled (a slow provider that still does the work)
+ * @param answerDelayMs    added to every charge and refund after it is handled and its outcome stored, before the
+ *                         answer is sent: a capture visible in the reporting API whose answer is still on its way
  * @param failureRate      fraction of calls answered with {@code failureStatus} without doing anything
  * @param failureStatus    the status of an injected failure, 400..599
  * @param timeoutRate      fraction of calls that hang {@code timeoutMs}, then answer 504 without doing anything
@@ -16,11 +19,12 @@ import java.util.Set;
  * @param seed             when set, the failure and timeout draws restart from this seed as the behaviour is
  *                         set, so a test sees the same sequence every run; null keeps the current draws
  */
-public record Behaviour(long latencyMs, double failureRate, int failureStatus, double timeoutRate, long timeoutMs,
-                        Set<String> declineCustomers, Long seed) {
+public record Behaviour(long latencyMs, long answerDelayMs, double failureRate, int failureStatus, double timeoutRate,
+                        long timeoutMs, Set<String> declineCustomers, Long seed) {
 
     public Behaviour {
         requireNonNegative("latencyMs", latencyMs);
+        requireNonNegative("answerDelayMs", answerDelayMs);
         requireNonNegative("timeoutMs", timeoutMs);
         requireFraction("failureRate", failureRate);
         requireFraction("timeoutRate", timeoutRate);
@@ -32,28 +36,37 @@ public record Behaviour(long latencyMs, double failureRate, int failureStatus, d
 
     /** Answers at once, never fails, declines nobody. */
     public static Behaviour normal() {
-        return new Behaviour(0, 0.0, 503, 0.0, 5000, Set.of(), null);
+        return new Behaviour(0, 0, 0.0, 503, 0.0, 5000, Set.of(), null);
     }
 
     public Behaviour withLatencyMs(long latencyMs) {
-        return new Behaviour(latencyMs, failureRate, failureStatus, timeoutRate, timeoutMs, declineCustomers, seed);
+        return new Behaviour(latencyMs, answerDelayMs, failureRate, failureStatus, timeoutRate, timeoutMs,
+                declineCustomers, seed);
+    }
+
+    public Behaviour withAnswerDelayMs(long answerDelayMs) {
+        return new Behaviour(latencyMs, answerDelayMs, failureRate, failureStatus, timeoutRate, timeoutMs,
+                declineCustomers, seed);
     }
 
     public Behaviour withFailures(double failureRate, int failureStatus) {
-        return new Behaviour(latencyMs, failureRate, failureStatus, timeoutRate, timeoutMs, declineCustomers, seed);
+        return new Behaviour(latencyMs, answerDelayMs, failureRate, failureStatus, timeoutRate, timeoutMs,
+                declineCustomers, seed);
     }
 
     public Behaviour withTimeouts(double timeoutRate, long timeoutMs) {
-        return new Behaviour(latencyMs, failureRate, failureStatus, timeoutRate, timeoutMs, declineCustomers, seed);
+        return new Behaviour(latencyMs, answerDelayMs, failureRate, failureStatus, timeoutRate, timeoutMs,
+                declineCustomers, seed);
     }
 
     public Behaviour withDeclinedCustomers(String... customerIds) {
-        return new Behaviour(latencyMs, failureRate, failureStatus, timeoutRate, timeoutMs,
+        return new Behaviour(latencyMs, answerDelayMs, failureRate, failureStatus, timeoutRate, timeoutMs,
                 Set.copyOf(Arrays.asList(customerIds)), seed);
     }
 
     public Behaviour withSeed(long seed) {
-        return new Behaviour(latencyMs, failureRate, failureStatus, timeoutRate, timeoutMs, declineCustomers, seed);
+        return new Behaviour(latencyMs, answerDelayMs, failureRate, failureStatus, timeoutRate, timeoutMs,
+                declineCustomers, seed);
     }
 
     boolean declines(String customerId) {

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** The HTTP API: {@code /v1} for the payment service, {@code /admin} for tests and operators, {@code /health}. */
+/**
+ * The HTTP API: {@code /v1} for the payment service (and the reporting API, {@code GET /v1/charges}, for
+ * reconciliation), {@code /admin} for tests and operators, {@code /health}.
+ */
 final class Routes implements HttpHandler {
 
     private static final System.Logger log = System.getLogger(Routes.class.getName());
@@ -39,7 +42,11 @@ final class Routes implements HttpHandler {
     private Reply route(HttpExchange exchange) throws IOException, InterruptedException {
         String method = exchange.getRequestMethod();
         return switch (exchange.getRequestURI().getPath()) {
-            case "/v1/charges" -> "POST".equals(method) ? payment(exchange, processor::charge) : notAllowed();
+            case "/v1/charges" -> switch (method) {
+                case "POST" -> payment(exchange, processor::charge);
+                case "GET" -> report(exchange);
+                default -> notAllowed();
+            };
             case "/v1/refunds" -> "POST".equals(method)
                     ? payment(exchange, (key, request, behaviour) -> processor.refund(key, request))
                     : notAllowed();
@@ -74,7 +81,26 @@ final class Routes implements HttpHandler {
         if (request == null || !request.isObject()) {
             return Reply.problem(400, "invalid_request", "the body must be a JSON object");
         }
-        return call.handle(key, request, faults.behaviour());
+        Behaviour behaviour = faults.behaviour();
+        Reply reply = call.handle(key, request, behaviour);
+        // The outcome is stored and listed by now; only its answer is late: what a caller that dies or gives up
+        // meanwhile never learns.
+        Thread.sleep(behaviour.answerDelayMs());
+        return reply;
+    }
+
+    private Reply report(HttpExchange exchange) throws InterruptedException {
+        Optional<Reply> fault = faults.intercept();
+        if (fault.isPresent()) {
+            return fault.get();
+        }
+        ChargeQuery query;
+        try {
+            query = ChargeQuery.parse(exchange.getRequestURI().getRawQuery());
+        } catch (IllegalArgumentException invalid) {
+            return Reply.problem(400, "invalid_request", invalid.getMessage());
+        }
+        return processor.charges(query);
     }
 
     private Reply changeBehaviour(HttpExchange exchange) throws IOException {

@@ -108,6 +108,62 @@ class CardProcessorTest {
         assertThat(counters.snapshot().replays()).isZero();
     }
 
+    @Test
+    void listsEveryCaptureInCaptureOrderWithItsRefundButNoDecline() {
+        processor.charge("charge-b", charge("c-2", 200), normal);
+        processor.charge("charge-declined", charge("c-bad", 300), normal.withDeclinedCustomers("c-bad"));
+        processor.charge("charge-a", charge("c-1", 100), normal);
+        Reply refund = processor.refund("refund-b", refundOf("charge-b"));
+
+        JsonNode data = processor.charges(ChargeQuery.parse(null)).body().get("data");
+
+        assertThat(data).hasSize(2);
+        assertThat(data.get(0).get("idempotencyKey").asText()).isEqualTo("charge-b");
+        assertThat(data.get(0).get("customerId").asText()).isEqualTo("c-2");
+        assertThat(data.get(0).get("amount").asLong()).isEqualTo(200);
+        assertThat(data.get(0).get("currency").asText()).isEqualTo("EUR");
+        assertThat(data.get(0).get("status").asText()).isEqualTo("refunded");
+        assertThat(data.get(0).get("refundId")).isEqualTo(refund.body().get("refundId"));
+        assertThat(data.get(1).get("idempotencyKey").asText()).isEqualTo("charge-a");
+        assertThat(data.get(1).get("status").asText()).isEqualTo("captured");
+        assertThat(data.get(1).get("refundId").isNull()).isTrue();
+    }
+
+    @Test
+    void anIdempotencyKeySelectsItsCaptureOrNothing() {
+        Reply captured = processor.charge("charge-1", charge("c-1", 1234), normal);
+        processor.charge("charge-2", charge("c-1", 99), normal);
+        processor.charge("charge-declined", charge("c-bad", 5), normal.withDeclinedCustomers("c-bad"));
+
+        JsonNode one = processor.charges(ChargeQuery.parse("idempotencyKey=charge-1")).body().get("data");
+
+        assertThat(one).hasSize(1);
+        assertThat(one.get(0).get("chargeId")).isEqualTo(captured.body().get("chargeId"));
+        assertThat(processor.charges(ChargeQuery.parse("idempotencyKey=charge-declined")).body().get("data")).isEmpty();
+        assertThat(processor.charges(ChargeQuery.parse("idempotencyKey=charge-never")).body().get("data")).isEmpty();
+    }
+
+    @Test
+    void pagesThroughTheCapturesAfterAChargeId() {
+        for (int i = 1; i <= 5; i++) {
+            processor.charge("charge-" + i, charge("c-1", i), normal);
+        }
+
+        JsonNode first = processor.charges(ChargeQuery.parse("limit=2")).body().get("data");
+        String lastOfFirst = first.get(1).get("chargeId").asText();
+        JsonNode second = processor.charges(ChargeQuery.parse("limit=2&startingAfter=" + lastOfFirst)).body()
+                .get("data");
+        JsonNode rest = processor.charges(ChargeQuery.parse("limit=2&startingAfter="
+                + second.get(1).get("chargeId").asText())).body().get("data");
+
+        assertThat(first).extracting(capture -> capture.get("amount").asLong()).containsExactly(1L, 2L);
+        assertThat(second).extracting(capture -> capture.get("amount").asLong()).containsExactly(3L, 4L);
+        assertThat(rest).extracting(capture -> capture.get("amount").asLong()).containsExactly(5L);
+        assertThat(processor.charges(ChargeQuery.parse("startingAfter=" + lastOfFirst + "&idempotencyKey=charge-1"))
+                .body().get("data")).isEmpty();
+        assertThat(processor.charges(ChargeQuery.parse("startingAfter=ch_unknown")).status()).isEqualTo(400);
+    }
+
     private static ObjectNode charge(String customerId, long amount) {
         return Json.object().put("amount", amount).put("currency", "EUR").put("customerId", customerId)
                 .put("reference", "order-1");

@@ -1,6 +1,7 @@
 package dev.ordersaga.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,9 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -125,12 +128,14 @@ class PaymentProviderSimulatorIT {
 
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(current.get("latencyMs").asLong()).isEqualTo(5);
+        assertThat(current.get("answerDelayMs").asLong()).isZero();
         assertThat(current.get("failureStatus").asInt()).isEqualTo(503);
         assertThat(current.get("timeoutMs").asLong()).isEqualTo(5000);
         assertThat(current.get("declineCustomers").get(0).asText()).isEqualTo("c-9");
         assertThat(provider.behaviour()).isEqualTo(Behaviour.normal().withLatencyMs(5).withDeclinedCustomers("c-9"));
         assertThat(send("PUT", "/admin/behaviour", null, "{\"failureRate\": 2}").statusCode()).isEqualTo(400);
         assertThat(send("PUT", "/admin/behaviour", null, "{\"failurRate\": 0.1}").statusCode()).isEqualTo(400);
+        assertThat(send("PUT", "/admin/behaviour", null, "{\"answerDelayMs\": -1}").statusCode()).isEqualTo(400);
         assertThat(provider.behaviour().latencyMs()).isEqualTo(5);
     }
 
@@ -148,8 +153,66 @@ class PaymentProviderSimulatorIT {
     @Test
     void healthIsUpAndUnknownPathsAndMethodsAreRefused() throws Exception {
         assertThat(send("GET", "/health", null, null).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/v1/charges", null, null).statusCode()).isEqualTo(405);
+        assertThat(send("DELETE", "/v1/charges", null, null).statusCode()).isEqualTo(405);
         assertThat(send("GET", "/v2/whatever", null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theReportingApiListsEveryCaptureInCaptureOrderAndOneByItsKey() throws Exception {
+        String otherKey = "charge-" + UUID.randomUUID();
+        provider.behaviour(Behaviour.normal().withDeclinedCustomers("c-declined"));
+        JsonNode first = json.readTree(post("/v1/charges", chargeKey, charge("c-1", 4999)).body());
+        post("/v1/charges", "charge-" + UUID.randomUUID(), charge("c-declined", 10));
+        JsonNode second = json.readTree(post("/v1/charges", otherKey, charge("c-2", 700)).body());
+        JsonNode refund = json.readTree(post("/v1/refunds", "refund-1", refundOf(otherKey)).body());
+
+        HttpResponse<String> all = send("GET", "/v1/charges", null, null);
+        HttpResponse<String> one = send("GET", "/v1/charges?idempotencyKey=" + chargeKey, null, null);
+        HttpResponse<String> none = send("GET", "/v1/charges?idempotencyKey=charge-" + UUID.randomUUID(), null, null);
+
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(all.body())).isEqualTo(json.readTree("""
+                {"data": [
+                  {"idempotencyKey": "%s", "chargeId": "%s", "customerId": "c-1", "amount": 4999, "currency": "EUR",
+                   "status": "captured", "refundId": null},
+                  {"idempotencyKey": "%s", "chargeId": "%s", "customerId": "c-2", "amount": 700, "currency": "EUR",
+                   "status": "refunded", "refundId": "%s"}]}""".formatted(chargeKey, first.get("chargeId").asText(),
+                otherKey, second.get("chargeId").asText(), refund.get("refundId").asText())));
+        assertThat(json.readTree(one.body()).get("data")).containsExactly(json.readTree(all.body()).get("data").get(0));
+        assertThat(none.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(none.body()).get("data")).isEmpty();
+        assertThat(send("GET", "/v1/charges?idempotency_key=" + chargeKey, null, null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aDelayedAnswerComesAfterTheCaptureIsListed() throws Exception {
+        long answerDelayMs = 2_000;
+        assertThat(send("PUT", "/admin/behaviour", null, "{\"answerDelayMs\": " + answerDelayMs + "}").statusCode())
+                .isEqualTo(200);
+        assertThat(json.readTree(send("GET", "/admin/behaviour", null, null).body()).get("answerDelayMs").asLong())
+                .isEqualTo(answerDelayMs);
+        long started = System.nanoTime();
+
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request("POST", "/v1/charges", chargeKey,
+                charge("c-1", 4999)).build(), HttpResponse.BodyHandlers.ofString());
+
+        JsonNode listed = await("the capture in the reporting API").atMost(Duration.ofSeconds(10))
+                .until(() -> json.readTree(send("GET", "/v1/charges?idempotencyKey=" + chargeKey, null, null).body())
+                        .get("data"), data -> data.size() == 1);
+        assertThat(answer).isNotDone();
+        HttpResponse<String> captured = answer.get();
+        assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(answerDelayMs);
+        assertThat(captured.statusCode()).isEqualTo(201);
+        assertThat(json.readTree(captured.body()).get("chargeId")).isEqualTo(listed.get(0).get("chargeId"));
+        assertThat(provider.stats().chargesCaptured()).isEqualTo(1);
+    }
+
+    @Test
+    void theReportingApiFailsAsTheBehaviourSaysLikeEveryV1Call() throws Exception {
+        post("/v1/charges", chargeKey, charge("c-1", 100));
+        provider.behaviour(Behaviour.normal().withFailures(1.0, 503));
+
+        assertThat(send("GET", "/v1/charges?idempotencyKey=" + chargeKey, null, null).statusCode()).isEqualTo(503);
     }
 
     private List<Integer> chargeStatuses(int count) throws Exception {
@@ -178,6 +241,10 @@ class PaymentProviderSimulatorIT {
 
     private HttpResponse<String> send(String method, String path, String idempotencyKey, String body)
             throws IOException, InterruptedException {
+        return http.send(request(method, path, idempotencyKey, body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String method, String path, String idempotencyKey, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(provider.baseUrl() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
@@ -185,6 +252,6 @@ class PaymentProviderSimulatorIT {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request;
     }
 }

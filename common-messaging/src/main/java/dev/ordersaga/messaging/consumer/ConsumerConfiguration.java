@@ -1,6 +1,7 @@
 package dev.ordersaga.messaging.consumer;
 
 import dev.ordersaga.messaging.MessageCodec;
+import dev.ordersaga.messaging.MessageSizeLimits;
 import dev.ordersaga.messaging.MessagingProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -40,22 +41,18 @@ public class ConsumerConfiguration {
     }
 
     @Bean
-    KafkaTemplate<byte[], byte[]> messagingDeadLetterTemplate(KafkaProperties kafka) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(null));
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    KafkaTemplate<byte[], byte[]> messagingDeadLetterTemplate(KafkaProperties kafka, MessageSizeLimits limits) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(deadLetterProducerConfig(kafka, limits)));
     }
 
     @Bean
     SubscriptionContainers messagingSubscriptionContainers(
             List<MessageSubscription> subscriptions, KafkaProperties kafka, MessagingProperties properties,
-            KafkaTemplate<byte[], byte[]> messagingDeadLetterTemplate, Inbox inbox, MessageCodec codec,
-            PlatformTransactionManager transactionManager, ObjectProvider<MeterRegistry> meterRegistry) {
+            MessageSizeLimits limits, KafkaTemplate<byte[], byte[]> messagingDeadLetterTemplate, Inbox inbox,
+            MessageCodec codec, PlatformTransactionManager transactionManager,
+            ObjectProvider<MeterRegistry> meterRegistry) {
         DefaultKafkaConsumerFactory<byte[], byte[]> consumers =
-                new DefaultKafkaConsumerFactory<>(consumerConfig(kafka, properties));
+                new DefaultKafkaConsumerFactory<>(consumerConfig(kafka, properties, limits));
         ConsumerMetrics metrics = new ConsumerMetrics(meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
         DefaultErrorHandler errorHandler = DeadLetterErrorHandling.errorHandler(
                 messagingDeadLetterTemplate, properties.getConsumer().getRetry(), metrics);
@@ -75,8 +72,20 @@ public class ConsumerConfiguration {
         });
     }
 
+    /** Big enough for the dead letter of the largest record a topic accepts: the record plus its reason headers. */
+    static Map<String, Object> deadLetterProducerConfig(KafkaProperties kafka, MessageSizeLimits limits) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(null));
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.deadLetterMaxMessageBytes());
+        return config;
+    }
+
     /** Spring's {@code spring.kafka.consumer.*} settings, completed with what the library needs; explicit ones win. */
-    static Map<String, Object> consumerConfig(KafkaProperties kafka, MessagingProperties properties) {
+    static Map<String, Object> consumerConfig(KafkaProperties kafka, MessagingProperties properties,
+                                              MessageSizeLimits limits) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(null));
         String groupId = properties.getConsumer().getGroupId() != null
                 ? properties.getConsumer().getGroupId()
@@ -89,6 +98,9 @@ public class ConsumerConfiguration {
         int sessionTimeoutMs = (int) properties.getConsumer().getSessionTimeout().toMillis();
         config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeoutMs);
         config.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, sessionTimeoutMs / 3);
+        // The largest record of a topic fits one partition fetch; a fetch of every partition stays bounded.
+        config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, limits.topicMaxMessageBytes());
+        config.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, MessageSizeLimits.CONSUMER_FETCH_MAX_BYTES);
         return config;
     }
 }

@@ -21,9 +21,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /**
  * Only failures known to be transient (database unreachable, lock or serialization conflicts, timeouts)
  * are retried, in order, with bounded exponential backoff. Everything else (poison records, handler
- * bugs) and whatever still fails after the last retry goes to {@code <topic>-dlt}, same partition, with
- * Spring Kafka's {@code kafka_dlt-*} headers. If that publish fails, the record is not committed and is
- * tried again: nothing is dropped.
+ * bugs, a reply too large for the outbox) and whatever still fails after the last retry goes to
+ * {@code <topic>-dlt}, same partition, with Spring Kafka's {@code kafka_dlt-*} headers, their message and
+ * stack trace cut to a few KB so that the dead letter of a full-size record still fits its topic. If that
+ * publish fails, the record is not committed and is tried again: nothing is dropped.
  */
 final class DeadLetterErrorHandling {
 
@@ -36,6 +37,7 @@ final class DeadLetterErrorHandling {
                                             MessagingProperties.Retry retry, ConsumerMetrics metrics) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterTemplate);
         deadLetters.setFailIfSendResultIsError(true);
+        deadLetters.setExceptionHeadersCreator(new TruncatedExceptionHeaders());
         DefaultErrorHandler handler = new DefaultErrorHandler(reported(deadLetters, metrics), backOff(retry));
         handler.defaultFalse();
         handler.addRetryableExceptions(

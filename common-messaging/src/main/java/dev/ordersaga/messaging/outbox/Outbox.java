@@ -3,8 +3,11 @@ package dev.ordersaga.messaging.outbox;
 import dev.ordersaga.messaging.MessageCodec;
 import dev.ordersaga.messaging.MessageContext;
 import dev.ordersaga.messaging.tracing.Traceparent;
+import dev.ordersaga.schema.Headers;
 import dev.ordersaga.schema.Message;
 import dev.ordersaga.schema.MessageType;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +17,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Sends a message by writing it to the {@code outbox} table in the caller's transaction; the relay
  * publishes it once that transaction commits, and never if it rolls back. The row is deleted in the
  * same transaction: logical decoding still sees the insert, and the table never grows.
+ *
+ * <p>A message larger than the configured maximum is refused with {@link OutboxMessageTooLargeException}
+ * before anything is written, so the caller's transaction rolls back instead of committing a row the relay
+ * could never publish.
  */
 public class Outbox {
 
@@ -26,10 +33,13 @@ public class Outbox {
 
     private final JdbcTemplate jdbc;
     private final MessageCodec codec;
+    private final int maxMessageBytes;
 
-    public Outbox(JdbcTemplate jdbc, MessageCodec codec) {
+    /** @param maxMessageBytes the largest message accepted, payload and headers in UTF-8 bytes */
+    public Outbox(JdbcTemplate jdbc, MessageCodec codec, int maxMessageBytes) {
         this.jdbc = jdbc;
         this.codec = codec;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     /** Sends with a fresh message id. */
@@ -46,6 +56,13 @@ public class Outbox {
         MessageType type = MessageType.of(message);
         Optional<MessageContext> cause = MessageContext.current();
         String key = keyOf(message, cause, messageId);
+        String payload = codec.encode(message);
+        UUID causationId = cause.map(MessageContext::messageId).orElse(null);
+        String traceparent = Traceparent.childOf(cause.map(MessageContext::traceparent).orElse(null));
+        long size = recordSize(key, payload, messageId, type, causationId, traceparent);
+        if (size > maxMessageBytes) {
+            throw new OutboxMessageTooLargeException(type.typeName(), size, maxMessageBytes);
+        }
         jdbc.update(INSERT,
                 messageId,
                 AGGREGATE_TYPE,
@@ -53,12 +70,50 @@ public class Outbox {
                 type.topic(),
                 type.typeName(),
                 type.schemaVersion(),
-                codec.encode(message),
+                payload,
                 key,
-                cause.map(MessageContext::messageId).orElse(null),
-                Traceparent.childOf(cause.map(MessageContext::traceparent).orElse(null)));
+                causationId,
+                traceparent);
         jdbc.update(DELETE, messageId);
         return messageId;
+    }
+
+    /** The record the relay will publish: key, value, and the name and value of every header it has, in UTF-8. */
+    private static long recordSize(String key, String payload, UUID messageId, MessageType type, UUID causationId,
+                                   String traceparent) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put(Headers.MESSAGE_ID, messageId);
+        headers.put(Headers.MESSAGE_TYPE, type.typeName());
+        headers.put(Headers.SCHEMA_VERSION, type.schemaVersion());
+        headers.put(Headers.CORRELATION_ID, key);
+        headers.put(Headers.CAUSATION_ID, causationId);
+        headers.put(Headers.TRACEPARENT, traceparent);
+        long size = utf8Length(key) + utf8Length(payload);
+        for (Map.Entry<String, Object> header : headers.entrySet()) {
+            if (header.getValue() != null) {
+                size += utf8Length(header.getKey()) + utf8Length(header.getValue().toString());
+            }
+        }
+        return size;
+    }
+
+    /** Counts without encoding: a refused message may be large. */
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /**

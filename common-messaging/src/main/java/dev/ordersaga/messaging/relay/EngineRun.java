@@ -32,11 +32,12 @@ final class EngineRun {
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private volatile Throwable failure;
 
-    private EngineRun(Properties properties, Producer<String, byte[]> producer, RelayMetrics metrics) {
+    private EngineRun(Properties properties, Producer<String, byte[]> producer, ParkingLot parkingLot,
+                      RelayMetrics metrics) {
         this.producer = producer;
         this.engine = DebeziumEngine.create(Json.class)
                 .using(properties)
-                .notifying(new OutboxBatchPublisher(producer, new OutboxChangeEvents(), metrics))
+                .notifying(new OutboxBatchPublisher(producer, new OutboxChangeEvents(), parkingLot, metrics))
                 .using(new DebeziumEngine.ConnectorCallback() {
                     @Override
                     public void pollingStarted() {
@@ -48,9 +49,13 @@ final class EngineRun {
         this.thread = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "outbox-relay-engine"));
     }
 
-    /** Starts an engine that publishes through {@code producer}, which the run closes when it ends. */
-    static EngineRun start(Properties properties, Producer<String, byte[]> producer, RelayMetrics metrics) {
-        EngineRun run = new EngineRun(properties, producer, metrics);
+    /**
+     * Starts an engine that publishes through {@code producer}, which the run closes when it ends, and parks
+     * the rows it cannot publish in {@code parkingLot}.
+     */
+    static EngineRun start(Properties properties, Producer<String, byte[]> producer, ParkingLot parkingLot,
+                           RelayMetrics metrics) {
+        EngineRun run = new EngineRun(properties, producer, parkingLot, metrics);
         run.thread.execute(run.engine);
         return run;
     }

@@ -4,26 +4,41 @@ import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.SerializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes one batch of change events: sends every outbox insert, waits until Kafka acknowledged all
  * of them, and only then marks the whole batch processed, so a stored offset never covers an
- * unacknowledged message. A failed send throws: nothing of the batch is committed, the engine stops and
- * the relay restarts it, re-publishing the batch (consumers deduplicate through their inbox).
+ * unacknowledged message.
+ *
+ * <p>A row that no retry can publish (see {@link PermanentSendFailures}, or a change event that cannot be
+ * read) is parked, counted and logged, and then counts as handled: the rows after it go out in order and the
+ * slot moves on. Any other failed send throws: nothing of the batch is committed, the engine stops and the
+ * relay restarts it, re-publishing the batch (consumers deduplicate through their inbox, and a row parked by
+ * the failed run is not parked twice).
  */
 final class OutboxBatchPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent<String, String>> {
 
+    private static final Logger log = LoggerFactory.getLogger(OutboxBatchPublisher.class);
+
     private final Producer<String, byte[]> producer;
     private final OutboxChangeEvents changeEvents;
+    private final ParkingLot parkingLot;
     private final RelayMetrics metrics;
 
-    OutboxBatchPublisher(Producer<String, byte[]> producer, OutboxChangeEvents changeEvents, RelayMetrics metrics) {
+    OutboxBatchPublisher(Producer<String, byte[]> producer, OutboxChangeEvents changeEvents, ParkingLot parkingLot,
+                         RelayMetrics metrics) {
         this.producer = producer;
         this.changeEvents = changeEvents;
+        this.parkingLot = parkingLot;
         this.metrics = metrics;
     }
 
@@ -31,33 +46,63 @@ final class OutboxBatchPublisher implements DebeziumEngine.ChangeConsumer<Change
     public void handleBatch(List<ChangeEvent<String, String>> records,
                             DebeziumEngine.RecordCommitter<ChangeEvent<String, String>> committer)
             throws InterruptedException {
-        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(records.size());
+        List<Delivery> deliveries = new ArrayList<>(records.size());
         for (ChangeEvent<String, String> record : records) {
-            changeEvents.outboxInsert(record.value()).ifPresent(message -> acknowledgements.add(send(message)));
+            try {
+                changeEvents.outboxInsert(record.value()).ifPresent(message -> deliveries.add(send(message)));
+            } catch (UnreadableChangeEventException e) {
+                park(ParkedRow.unreadable(record.value(), e));
+            }
         }
-        awaitAll(acknowledgements);
+        for (Delivery delivery : deliveries) {
+            Optional<Throwable> failure = delivery.awaitFailure();
+            if (failure.isPresent()) {
+                if (!PermanentSendFailures.isPermanent(failure.get())) {
+                    throw new OutboxPublishException(
+                            "Kafka did not acknowledge an outbox message; no position of this batch is committed",
+                            failure.get());
+                }
+                park(ParkedRow.of(delivery.message(), failure.get()));
+            }
+        }
         for (ChangeEvent<String, String> record : records) {
             committer.markProcessed(record);
         }
         committer.markBatchFinished();
     }
 
-    private Future<RecordMetadata> send(OutboxMessage message) {
-        return producer.send(message.toProducerRecord(), (metadata, error) -> {
-            if (error == null) {
-                metrics.published(message.committedAtMillis());
-            }
-        });
+    private Delivery send(OutboxMessage message) {
+        try {
+            return new Delivery(message, producer.send(message.toProducerRecord(), (metadata, error) -> {
+                if (error == null) {
+                    metrics.published(message.committedAtMillis());
+                }
+            }));
+        } catch (SerializationException e) {
+            // The producer throws a serializer's failure instead of failing the send's future.
+            return new Delivery(message, CompletableFuture.failedFuture(e));
+        }
     }
 
-    private static void awaitAll(List<Future<RecordMetadata>> acknowledgements) throws InterruptedException {
-        for (Future<RecordMetadata> acknowledgement : acknowledgements) {
+    private void park(ParkedRow row) {
+        if (parkingLot.park(row)) {
+            metrics.parked(row.reasonClass());
+            log.warn("Parked outbox message {} ({} to {}, key {}) in outbox_parked instead of publishing it; "
+                    + "the relay moves on. Reason: {}", row.id(), row.type(), row.topic(), row.key(), row.reason());
+        } else {
+            log.debug("Outbox message {} was already parked", row.id());
+        }
+    }
+
+    /** A message handed to the producer, and Kafka's answer to come. */
+    private record Delivery(OutboxMessage message, Future<RecordMetadata> acknowledgement) {
+
+        Optional<Throwable> awaitFailure() throws InterruptedException {
             try {
                 acknowledgement.get();
+                return Optional.empty();
             } catch (ExecutionException e) {
-                throw new OutboxPublishException(
-                        "Kafka did not acknowledge an outbox message; no position of this batch is committed",
-                        e.getCause());
+                return Optional.of(e.getCause());
             }
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Reads Debezium's JSON change events (converter schemas disabled) and picks out the inserts into
@@ -15,6 +16,7 @@ final class OutboxChangeEvents {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
+    /** @throws UnreadableChangeEventException when an event is not JSON or an outbox insert lacks a column */
     Optional<OutboxMessage> outboxInsert(String changeEvent) {
         if (changeEvent == null) {
             return Optional.empty();
@@ -33,7 +35,7 @@ final class OutboxChangeEvents {
                 required(row, "topic"),
                 required(row, "aggregateid"),
                 required(row, "type"),
-                Integer.parseInt(required(row, "schema_version")),
+                schemaVersion(row),
                 required(row, "payload"),
                 optional(row, "correlation_id"),
                 optional(row, "causation_id"),
@@ -45,17 +47,36 @@ final class OutboxChangeEvents {
         try {
             return mapper.readTree(changeEvent);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Debezium produced a change event that is not JSON", e);
+            throw new UnreadableChangeEventException("Debezium produced a change event that is not JSON", null, e);
         }
     }
 
-    // The table's NOT NULL constraints make a missing column a bug, never data to skip: the relay stops on it.
+    // The table's NOT NULL constraints make a missing column a bug, never data to skip: the row is parked.
     private static String required(JsonNode row, String column) {
         String value = optional(row, column);
         if (value == null) {
-            throw new IllegalStateException("Outbox change event has no " + column + ": " + row);
+            throw new UnreadableChangeEventException("Outbox change event has no " + column, messageId(row), null);
         }
         return value;
+    }
+
+    private static int schemaVersion(JsonNode row) {
+        String version = required(row, "schema_version");
+        try {
+            return Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            throw new UnreadableChangeEventException(
+                    "Outbox change event has a schema_version that is not a number", messageId(row), e);
+        }
+    }
+
+    private static UUID messageId(JsonNode row) {
+        try {
+            String id = optional(row, "id");
+            return id == null ? null : UUID.fromString(id);
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
     }
 
     private static String optional(JsonNode row, String column) {

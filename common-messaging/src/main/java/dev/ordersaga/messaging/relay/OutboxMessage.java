@@ -2,6 +2,8 @@ package dev.ordersaga.messaging.relay;
 
 import dev.ordersaga.schema.Headers;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -24,18 +26,25 @@ record OutboxMessage(String id, String topic, String key, String type, int schem
     ProducerRecord<String, byte[]> toProducerRecord() {
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(topic, key, payload.getBytes(StandardCharsets.UTF_8));
-        header(record, Headers.MESSAGE_ID, id);
-        header(record, Headers.MESSAGE_TYPE, type);
-        header(record, Headers.SCHEMA_VERSION, Integer.toString(schemaVersion));
-        header(record, Headers.CORRELATION_ID, correlationId);
-        header(record, Headers.CAUSATION_ID, causationId);
-        header(record, Headers.TRACEPARENT, traceparent);
+        headers().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;
     }
 
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        if (value != null) {
-            record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    /** The record's headers, name to value, in order; a header without a value is left out. */
+    Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(Headers.MESSAGE_ID, id);
+        headers.put(Headers.MESSAGE_TYPE, type);
+        headers.put(Headers.SCHEMA_VERSION, Integer.toString(schemaVersion));
+        if (correlationId != null) {
+            headers.put(Headers.CORRELATION_ID, correlationId);
         }
+        if (causationId != null) {
+            headers.put(Headers.CAUSATION_ID, causationId);
+        }
+        if (traceparent != null) {
+            headers.put(Headers.TRACEPARENT, traceparent);
+        }
+        return headers;
     }
 }

@@ -46,6 +46,7 @@ final class OutboxRelay implements SmartLifecycle {
     private final RelaySettings settings;
     private final RelayDatabase database;
     private final Supplier<Producer<String, byte[]>> producers;
+    private final ParkingLot parkingLot;
     private final RelayMetrics metrics;
     private final LeaderLock lock;
 
@@ -58,10 +59,11 @@ final class OutboxRelay implements SmartLifecycle {
     private volatile Instant leaderSince;
 
     OutboxRelay(RelaySettings settings, RelayDatabase database, Supplier<Producer<String, byte[]>> producers,
-                RelayMetrics metrics) {
+                ParkingLot parkingLot, RelayMetrics metrics) {
         this.settings = settings;
         this.database = database;
         this.producers = producers;
+        this.parkingLot = parkingLot;
         this.metrics = metrics;
         this.lock = new LeaderLock(database, settings.leaderLockKey(), settings.slotName());
     }
@@ -170,7 +172,7 @@ final class OutboxRelay implements SmartLifecycle {
     private void startEngine() {
         Producer<String, byte[]> producer = producers.get();
         try {
-            engine = EngineRun.start(EngineProperties.of(settings, database), producer, metrics);
+            engine = EngineRun.start(EngineProperties.of(settings, database), producer, parkingLot, metrics);
         } catch (RuntimeException e) {
             producer.close(Duration.ZERO);
             recordFailure(e.toString());

@@ -1,5 +1,6 @@
 package dev.ordersaga.messaging.relay;
 
+import dev.ordersaga.messaging.MessageSizeLimits;
 import dev.ordersaga.messaging.MessagingProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -42,29 +43,38 @@ public class RelayConfiguration {
 
     @Bean
     @DependsOn("messagingSchema")
-    OutboxRelay outboxRelay(RelaySettings settings, ReplicationSlot slot, Environment environment,
-                            KafkaProperties kafka, ObjectProvider<MeterRegistry> meterRegistry) {
+    ParkedRows relayParkedRows(JdbcTemplate jdbc) {
+        return new ParkedRows(jdbc);
+    }
+
+    @Bean
+    @DependsOn("messagingSchema")
+    OutboxRelay outboxRelay(RelaySettings settings, ReplicationSlot slot, ParkedRows parkedRows,
+                            Environment environment, KafkaProperties kafka, MessageSizeLimits limits,
+                            ObjectProvider<MeterRegistry> meterRegistry) {
         RelayDatabase database = RelayDatabase.of(
                 environment.getRequiredProperty("spring.datasource.url"),
                 environment.getProperty("spring.datasource.username"),
                 environment.getProperty("spring.datasource.password"));
-        Map<String, Object> producerConfig = producerConfig(kafka, settings.serviceName());
+        Map<String, Object> producerConfig = producerConfig(kafka, settings.serviceName(), limits);
         RelayMetrics metrics = new RelayMetrics(
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new), slot, Clock.systemUTC());
-        return new OutboxRelay(settings, database, () -> new KafkaProducer<>(producerConfig), metrics);
+        return new OutboxRelay(settings, database, () -> new KafkaProducer<>(producerConfig), parkedRows, metrics);
     }
 
     /** Named so that its health contributor is {@code outboxRelay}. */
     @Bean
-    OutboxRelayHealthIndicator outboxRelayHealthIndicator(OutboxRelay outboxRelay, ReplicationSlot slot) {
-        return new OutboxRelayHealthIndicator(outboxRelay, slot);
+    OutboxRelayHealthIndicator outboxRelayHealthIndicator(OutboxRelay outboxRelay, ReplicationSlot slot,
+                                                          ParkedRows parkedRows) {
+        return new OutboxRelayHealthIndicator(outboxRelay, slot, parkedRows);
     }
 
     /**
      * The service's {@code spring.kafka} producer settings, with what the relay's guarantees rest on:
      * idempotence and {@code acks=all} (no loss, no reordering on retry), and a 1 ms linger for latency.
+     * Its largest record is what every topic accepts: a larger row fails at the producer and is parked.
      */
-    static Map<String, Object> producerConfig(KafkaProperties kafka, String serviceName) {
+    static Map<String, Object> producerConfig(KafkaProperties kafka, String serviceName, MessageSizeLimits limits) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(null));
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -72,6 +82,7 @@ public class RelayConfiguration {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay");
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.topicMaxMessageBytes());
         return config;
     }
 }

@@ -9,14 +9,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalLong;
 
-/** The relay's meters: what it published, how long after the commit, and how far behind its slot is. */
+/** The relay's meters: what it published, how long after the commit, what it parked, and how far behind its slot is. */
 final class RelayMetrics {
 
+    private final MeterRegistry registry;
+    private final String slotName;
     private final Counter published;
     private final Timer publishLag;
     private final Clock clock;
 
     RelayMetrics(MeterRegistry registry, ReplicationSlot slot, Clock clock) {
+        this.registry = registry;
+        this.slotName = slot.name();
         this.clock = clock;
         this.published = Counter.builder("messaging.relay.published")
                 .description("Outbox messages Kafka acknowledged")
@@ -42,5 +46,15 @@ final class RelayMetrics {
     void published(long committedAtMillis) {
         published.increment();
         publishLag.record(Duration.ofMillis(Math.max(0, clock.millis() - committedAtMillis)));
+    }
+
+    /** @param reason the simple class name of why, e.g. RecordTooLargeException */
+    void parked(String reason) {
+        Counter.builder("messaging.relay.parked")
+                .description("Outbox rows the relay could not publish and kept in outbox_parked, by cause")
+                .tag("slot", slotName)
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
     }
 }

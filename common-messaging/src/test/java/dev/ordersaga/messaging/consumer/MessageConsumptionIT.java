@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ordersaga.messaging.MessageCodec;
+import dev.ordersaga.messaging.outbox.OutboxMessageTooLargeException;
 import dev.ordersaga.messaging.testapp.MessagingIntegrationTest;
 import dev.ordersaga.messaging.testapp.Reservations;
 import dev.ordersaga.messaging.testapp.TopicProbe;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -147,6 +149,88 @@ class MessageConsumptionIT extends MessagingIntegrationTest {
             assertThat(deadLetters.received()).hasSize(1);
             await().atMost(TIMEOUT).until(() -> deadLetteredCount() == deadLetteredBefore + 1);
         }
+    }
+
+    /**
+     * A command whose reply the outbox refuses as too large is dead-lettered with that reason, and nothing of
+     * its handling commits: no effect, no inbox row, no reply. The command behind it is handled.
+     */
+    @Test
+    void deadLettersACommandWhoseReplyIsTooLargeForTheOutboxAndCommitsNothingOfIt() {
+        UUID orderId = UUID.randomUUID();
+        UUID commandId = UUID.randomUUID();
+        UUID laterCommandId = UUID.randomUUID();
+        // About 220 KB of command; its reply lists every line again, over the outbox's 256 KiB.
+        List<StockLine> soldOut = IntStream.range(0, 6_000)
+                .mapToObj(i -> new StockLine(Reservations.SOLD_OUT_PREFIX + String.format("%06d", i), 1))
+                .toList();
+        ProducerRecord<String, byte[]> command = record(orderId,
+                CODEC.encode(new ReserveInventory(orderId, soldOut)).getBytes(StandardCharsets.UTF_8),
+                Map.of(Headers.MESSAGE_ID, commandId.toString(), Headers.MESSAGE_TYPE, "ReserveInventory"));
+        try (TopicProbe replies = probe(Topics.SAGA_REPLIES);
+                TopicProbe deadLetters = probe(Topics.deadLetterOf(Topics.INVENTORY_COMMANDS))) {
+            publish(command);
+            publish(reserve(orderId, laterCommandId, null));
+
+            // Same key and partition: the later command's reply comes after any reply of the refused one.
+            replies.awaitRecord(record -> laterCommandId.toString().equals(header(record, Headers.CAUSATION_ID)));
+            ConsumerRecord<String, byte[]> deadLetter = deadLetters.awaitRecord(
+                    record -> commandId.toString().equals(header(record, Headers.MESSAGE_ID)));
+
+            assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                    .isEqualTo(OutboxMessageTooLargeException.class.getName());
+            assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+                    .contains("InventoryUnavailable is ")
+                    .contains("over the outbox limit of 262144 bytes (messaging.outbox.max-message-bytes)");
+            assertThat(deadLetter.value()).isEqualTo(command.value());
+            assertThat(reservations.timesApplied(commandId)).isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox WHERE message_id = ?", Integer.class, commandId))
+                    .isZero();
+            assertThat(replies.received())
+                    .noneMatch(record -> commandId.toString().equals(header(record, Headers.CAUSATION_ID)));
+            assertThat(reservations.timesApplied(laterCommandId)).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A poison record just under the topic's 1 MiB limit is dead-lettered whole, with its reason headers cut to
+     * a few KB, although record and headers together exceed 1 MiB; the record behind it is handled.
+     */
+    @Test
+    void deadLettersAPoisonRecordOfAboutOneMegabyteAndMovesOnBehindIt() {
+        UUID orderId = UUID.randomUUID();
+        UUID laterCommandId = UUID.randomUUID();
+        String unterminated = "{\"orderId\": \"" + "x".repeat(1024 * 1024 - 1024 - 13);
+        ProducerRecord<String, byte[]> poison = record(orderId, unterminated.getBytes(StandardCharsets.UTF_8),
+                Map.of(Headers.MESSAGE_ID, UUID.randomUUID().toString(), Headers.MESSAGE_TYPE, "ReserveInventory"));
+        try (TopicProbe deadLetters = probe(Topics.deadLetterOf(Topics.INVENTORY_COMMANDS))) {
+            publish(poison);
+            publish(reserve(orderId, laterCommandId, null));
+
+            await().atMost(TIMEOUT).until(() -> reservations.timesApplied(laterCommandId) == 1);
+            ConsumerRecord<String, byte[]> deadLetter =
+                    deadLetters.awaitRecord(record -> orderId.toString().equals(record.key()));
+
+            assertThat(deadLetter.value()).hasSize(1024 * 1024 - 1024).isEqualTo(poison.value());
+            assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                    .isEqualTo(PoisonMessageException.class.getName());
+            assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNotBlank();
+            assertThat(deadLetter.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE).value())
+                    .hasSizeLessThanOrEqualTo(TruncatedExceptionHeaders.MAX_MESSAGE_BYTES);
+            assertThat(deadLetter.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_STACKTRACE).value())
+                    .hasSizeLessThanOrEqualTo(TruncatedExceptionHeaders.MAX_STACK_TRACE_BYTES);
+            assertThat(deadLetter.serializedValueSize() + headerBytes(deadLetter))
+                    .as("the dead letter is larger than a source topic accepts")
+                    .isGreaterThan(1024 * 1024);
+        }
+    }
+
+    private static int headerBytes(ConsumerRecord<?, ?> record) {
+        int bytes = 0;
+        for (org.apache.kafka.common.header.Header header : record.headers()) {
+            bytes += header.key().length() + header.value().length;
+        }
+        return bytes;
     }
 
     /**

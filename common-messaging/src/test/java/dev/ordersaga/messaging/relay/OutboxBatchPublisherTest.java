@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -35,8 +37,9 @@ class OutboxBatchPublisherTest {
     private final MockProducer<String, byte[]> producer =
             new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final RecordingParkingLot parkingLot = new RecordingParkingLot();
     private final OutboxBatchPublisher publisher = new OutboxBatchPublisher(producer, new OutboxChangeEvents(),
-            new RelayMetrics(meters, new ReplicationSlot(new JdbcTemplate(), "test_outbox"),
+            parkingLot, new RelayMetrics(meters, new ReplicationSlot(new JdbcTemplate(), "test_outbox"),
                     Clock.fixed(Instant.ofEpochMilli(1767261600123L + 40), ZoneOffset.UTC)));
     private final RecordingCommitter committer = new RecordingCommitter();
 
@@ -87,6 +90,86 @@ class OutboxBatchPublisherTest {
                 .isInstanceOf(OutboxBatchPublisher.OutboxPublishException.class);
         assertThat(committer.processed).isEmpty();
         assertThat(committer.batchesFinished).isZero();
+        assertThat(parkingLot.parked).isEmpty();
+    }
+
+    @Test
+    void parksARecordKafkaRefusesForGoodPublishesTheRowsAfterItAndMarksTheWholeBatch() {
+        List<ChangeEvent<String, String>> rows = List.of(
+                new Event(insertWithId(FIRST)), new Event(insertWithId(TOO_LARGE)), new Event(insertWithId(LAST)));
+        CompletableFuture<Void> handling = handleAsync(rows);
+        await().atMost(TIMEOUT).until(() -> producer.history().size() == 3);
+        producer.completeNext();
+        producer.errorNext(new RecordTooLargeException("The message is 4527235 bytes when serialized"));
+        producer.completeNext();
+        handling.join();
+
+        assertThat(producer.history()).extracting(record -> header(record, Headers.MESSAGE_ID))
+                .containsExactly(FIRST, TOO_LARGE, LAST);
+        assertThat(parkingLot.parked).singleElement().satisfies(row -> {
+            assertThat(row.id()).hasToString(TOO_LARGE);
+            assertThat(row.topic()).isEqualTo("saga.replies");
+            assertThat(row.key()).isEqualTo(ORDER_ID);
+            assertThat(row.type()).isEqualTo("InventoryReserved");
+            assertThat(row.headers()).containsEntry(Headers.MESSAGE_ID, TOO_LARGE).containsEntry(Headers.TRACEPARENT, TRACE);
+            assertThat(row.payload()).isEqualTo("{\"orderId\": \"" + ORDER_ID + "\"}");
+            assertThat(row.reason()).isEqualTo(
+                    "org.apache.kafka.common.errors.RecordTooLargeException: The message is 4527235 bytes when serialized");
+        });
+        assertThat(committer.processed).containsExactlyElementsOf(rows);
+        assertThat(committer.batchesFinished).isEqualTo(1);
+        assertThat(meters.get("messaging.relay.parked").tag("reason", "RecordTooLargeException").counter().count())
+                .isEqualTo(1);
+        assertThat(meters.get("messaging.relay.published").counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void parksAChangeEventItCannotReadAndPublishesTheRest() {
+        String unreadable = insertWithId(TOO_LARGE).replace("\"topic\":\"saga.replies\"", "\"topic\":null");
+        List<ChangeEvent<String, String>> rows = List.of(new Event(unreadable), new Event(insertWithId(LAST)));
+        CompletableFuture<Void> handling = handleAsync(rows);
+        await().atMost(TIMEOUT).until(() -> producer.history().size() == 1);
+        producer.completeNext();
+        handling.join();
+
+        assertThat(parkingLot.parked).singleElement().satisfies(row -> {
+            assertThat(row.id()).hasToString(TOO_LARGE);
+            assertThat(row.topic()).isNull();
+            assertThat(row.payload()).isEqualTo(unreadable);
+            assertThat(row.reason()).endsWith("UnreadableChangeEventException: Outbox change event has no topic");
+        });
+        assertThat(header(producer.history().get(0), Headers.MESSAGE_ID)).isEqualTo(LAST);
+        assertThat(committer.processed).containsExactlyElementsOf(rows);
+        assertThat(meters.get("messaging.relay.parked").tag("reason", "UnreadableChangeEventException").counter()
+                .count()).isEqualTo(1);
+    }
+
+    /** A retriable failure behind a parked row still fails the batch: the row stays parked once, not twice. */
+    @Test
+    void failsTheBatchOnARetriableFailureAfterAParkedRecord() {
+        List<ChangeEvent<String, String>> rows = List.of(new Event(insertWithId(TOO_LARGE)), new Event(insertWithId(LAST)));
+        CompletableFuture<Void> handling = handleAsync(rows);
+        await().atMost(TIMEOUT).until(() -> producer.history().size() == 2);
+        producer.errorNext(new RecordTooLargeException("too large"));
+        producer.errorNext(new NotEnoughReplicasException("1 of 3 in sync"));
+
+        assertThat(handling).failsWithin(TIMEOUT)
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .havingCause()
+                .isInstanceOf(OutboxBatchPublisher.OutboxPublishException.class)
+                .havingCause()
+                .isInstanceOf(NotEnoughReplicasException.class);
+        assertThat(parkingLot.parked).extracting(row -> row.id().toString()).containsExactly(TOO_LARGE);
+        assertThat(committer.processed).isEmpty();
+        assertThat(committer.batchesFinished).isZero();
+    }
+
+    private static final String FIRST = "11111111-2a0c-4d7e-8e11-2d3c4b5a6978";
+    private static final String TOO_LARGE = "22222222-2a0c-4d7e-8e11-2d3c4b5a6978";
+    private static final String LAST = "33333333-2a0c-4d7e-8e11-2d3c4b5a6978";
+
+    private static String insertWithId(String id) {
+        return OutboxChangeEventsTest.outboxInsert(CAUSE_ID).replace(ID, id);
     }
 
     private CompletableFuture<Void> handleAsync(List<ChangeEvent<String, String>> records) {
@@ -118,6 +201,20 @@ class OutboxBatchPublisherTest {
         @Override
         public Integer partition() {
             return null;
+        }
+    }
+
+    private static final class RecordingParkingLot implements ParkingLot {
+
+        private final List<ParkedRow> parked = new CopyOnWriteArrayList<>();
+
+        @Override
+        public boolean park(ParkedRow row) {
+            boolean first = parked.stream().noneMatch(earlier -> earlier.id().equals(row.id()));
+            if (first) {
+                parked.add(row);
+            }
+            return first;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ordersaga.messaging.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class OutboxChangeEventsTest {
@@ -64,11 +65,28 @@ class OutboxChangeEventsTest {
     }
 
     @Test
-    void stopsOnAnOutboxInsertWithoutADestination() {
+    void refusesAnOutboxInsertWithoutADestinationAsUnreadableKeepingItsId() {
         String noTopic = outboxInsert(CAUSE_ID).replace("\"topic\":\"saga.replies\"", "\"topic\":null");
 
         assertThatThrownBy(() -> changeEvents.outboxInsert(noTopic))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("no topic");
+                .isInstanceOfSatisfying(UnreadableChangeEventException.class,
+                        unreadable -> assertThat(unreadable.messageId()).contains(UUID.fromString(ID)))
+                .hasMessage("Outbox change event has no topic");
+    }
+
+    @Test
+    void refusesAnOutboxInsertWithAnUnreadableSchemaVersion() {
+        String badVersion = outboxInsert(CAUSE_ID).replace("\"schema_version\":1", "\"schema_version\":\"one\"");
+
+        assertThatThrownBy(() -> changeEvents.outboxInsert(badVersion))
+                .isInstanceOf(UnreadableChangeEventException.class)
+                .hasMessageContaining("schema_version");
+    }
+
+    @Test
+    void refusesAChangeEventThatIsNotJsonWithoutAnId() {
+        assertThatThrownBy(() -> changeEvents.outboxInsert("{\"op\": \"c\", "))
+                .isInstanceOfSatisfying(UnreadableChangeEventException.class,
+                        unreadable -> assertThat(unreadable.messageId()).isEmpty());
     }
 }

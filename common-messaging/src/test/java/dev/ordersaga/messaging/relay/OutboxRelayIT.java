@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ordersaga.infra.TestInfrastructure;
 import dev.ordersaga.messaging.MessageContext;
+import dev.ordersaga.messaging.MessageSizeLimits;
 import dev.ordersaga.messaging.testapp.MessagingIntegrationTest;
 import dev.ordersaga.messaging.testapp.TopicProbe;
 import dev.ordersaga.schema.Headers;
@@ -22,10 +23,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +58,10 @@ class OutboxRelayIT extends MessagingIntegrationTest {
     private KafkaProperties kafkaProperties;
     @Autowired
     private Environment environment;
+    @Autowired
+    private ParkedRows parkedRows;
+    @Autowired
+    private MessageSizeLimits limits;
 
     /** Every test leaves this replica leading with a streaming engine, as the next one expects. */
     @AfterEach
@@ -174,9 +184,9 @@ class OutboxRelayIT extends MessagingIntegrationTest {
                 settings.maxBatchSize(), settings.retryInterval());
         ReplicationSlot brokenSlot = new ReplicationSlot(jdbc, broken.slotName());
         OutboxRelay failing = new OutboxRelay(broken, database(), () -> new KafkaProducer<>(
-                RelayConfiguration.producerConfig(kafkaProperties, "broken")),
+                RelayConfiguration.producerConfig(kafkaProperties, "broken", limits)), parkedRows,
                 new RelayMetrics(new SimpleMeterRegistry(), brokenSlot, Clock.systemUTC()));
-        OutboxRelayHealthIndicator failingHealth = new OutboxRelayHealthIndicator(failing, brokenSlot);
+        OutboxRelayHealthIndicator failingHealth = new OutboxRelayHealthIndicator(failing, brokenSlot, parkedRows);
         try {
             failing.start();
 
@@ -215,7 +225,7 @@ class OutboxRelayIT extends MessagingIntegrationTest {
     void aStandbyReplicaTakesOverWhenTheLeaderStops() {
         SimpleMeterRegistry standbyMeters = new SimpleMeterRegistry();
         OutboxRelay standby = new OutboxRelay(settings, database(), () -> new KafkaProducer<>(
-                RelayConfiguration.producerConfig(kafkaProperties, "standby")),
+                RelayConfiguration.producerConfig(kafkaProperties, "standby", limits)), parkedRows,
                 new RelayMetrics(standbyMeters, slot, Clock.systemUTC()));
         try (TopicProbe replies = probe(Topics.SAGA_REPLIES)) {
             standby.start();
@@ -230,6 +240,110 @@ class OutboxRelayIT extends MessagingIntegrationTest {
         } finally {
             standby.stop();
         }
+    }
+
+    /**
+     * A row larger than the producer's max.request.size (written past Outbox.send, whose own limit would refuse
+     * it) is parked with its reason; the rows after it are published once each, and the engine never fails.
+     */
+    @Test
+    void parksARowTooLargeToPublishAndPublishesTheRowsAfterItOnce() {
+        UUID orderId = UUID.randomUUID();
+        String failureBefore = relay.status().lastFailure();
+        double parkedBefore = parkedCount("RecordTooLargeException");
+        try (TopicProbe replies = probe(Topics.SAGA_REPLIES)) {
+            String padding = "x".repeat(limits.topicMaxMessageBytes());
+            UUID tooLarge = transactions.execute(status -> insertRow(Topics.SAGA_REPLIES, orderId,
+                    "{\"orderId\": \"" + orderId + "\", \"padding\": \"" + padding + "\"}"));
+            List<UUID> after = sendThree(orderId);
+
+            after.forEach(replies::awaitMessage);
+            // Committed after all of them, same partition: once it is there, any re-published copy would be too.
+            replies.awaitMessage(sendCommitted(new InventoryReserved(orderId)));
+
+            assertThat(after).allSatisfy(id -> assertThat(replies.countOf(id)).isEqualTo(1));
+            assertThat(replies.countOf(tooLarge)).isZero();
+            Map<String, Object> parked = jdbc.queryForMap("""
+                    SELECT topic, record_key, type, headers->>'message-id' AS message_id, length(payload) AS payload_length, reason
+                    FROM outbox_parked WHERE id = ?""", tooLarge);
+            assertThat(parked)
+                    .containsEntry("topic", Topics.SAGA_REPLIES)
+                    .containsEntry("record_key", orderId.toString())
+                    .containsEntry("type", "InventoryReserved")
+                    .containsEntry("message_id", tooLarge.toString());
+            assertThat((Integer) parked.get("payload_length")).isGreaterThan(limits.topicMaxMessageBytes());
+            assertThat((String) parked.get("reason"))
+                    .startsWith("org.apache.kafka.common.errors.RecordTooLargeException")
+                    .contains("max.request.size");
+            assertThat(parkedCount("RecordTooLargeException")).isEqualTo(parkedBefore + 1);
+            assertThat(relay.status().lastFailure()).as("no engine failure since the test began").isEqualTo(failureBefore);
+            assertThat(relay.status().engineStreaming()).isTrue();
+            Health current = health.health();
+            assertThat(current.getStatus()).isEqualTo(Status.UP);
+            assertThat((Long) current.getDetails().get("parkedRows")).isPositive();
+            assertThat((String) current.getDetails().get("lastParkedReason")).contains("RecordTooLargeException");
+            assertThat(current.getDetails()).containsKey("lastParkedAt");
+        }
+    }
+
+    /**
+     * A topic that refuses a record (its max.message.bytes is below the producer's limit) gets the rows after it,
+     * in order, while the refused one is parked. The topic's limit stays above the producer's batch.size (16 KiB),
+     * as every topic's does: below it, kafka-clients 3.9 splits a refused batch in an endless loop (KAFKA-8350).
+     */
+    @Test
+    void parksARowItsTopicRefusesAndPublishesTheOthersInOrder() throws Exception {
+        String smallTopic = "relay-it.small-records";
+        createTopic(smallTopic, 64 * 1024);
+        UUID orderId = UUID.randomUUID();
+        String failureBefore = relay.status().lastFailure();
+        try (TopicProbe smallRecords = probe(smallTopic)) {
+            List<UUID> rows = transactions.execute(status -> List.of(
+                    insertRow(smallTopic, orderId, "{\"n\": 1}"),
+                    insertRow(smallTopic, orderId, "{\"padding\": \"" + "x".repeat(100 * 1024) + "\"}"),
+                    insertRow(smallTopic, orderId, "{\"n\": 3}"),
+                    insertRow(smallTopic, orderId, "{\"n\": 4}")));
+            UUID refused = rows.get(1);
+
+            smallRecords.awaitMessage(rows.get(3));
+
+            assertThat(smallRecords.received()).extracting(record -> header(record, Headers.MESSAGE_ID))
+                    .containsExactly(rows.get(0).toString(), rows.get(2).toString(), rows.get(3).toString());
+            await().atMost(TIMEOUT).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM outbox_parked WHERE id = ?", Integer.class, refused) == 1);
+            assertThat(jdbc.queryForObject("SELECT reason FROM outbox_parked WHERE id = ?", String.class, refused))
+                    .startsWith("org.apache.kafka.common.errors.RecordTooLargeException");
+            assertThat(relay.status().lastFailure()).isEqualTo(failureBefore);
+        }
+    }
+
+    /** Writes an outbox row as Outbox.send would, but with any topic and payload; call it in a transaction. */
+    private UUID insertRow(String topic, UUID orderId, String payload) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO outbox (id, aggregatetype, aggregateid, topic, type, schema_version, payload, correlation_id)
+                VALUES (?, 'order', ?, ?, 'InventoryReserved', 1, ?::jsonb, ?)""",
+                id, orderId.toString(), topic, payload, orderId.toString());
+        jdbc.update("DELETE FROM outbox WHERE id = ?", id);
+        return id;
+    }
+
+    private static void createTopic(String topic, int maxMessageBytes) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+                        .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes)))))
+                        .all().get();
+            }
+            // A client asking a broker that has not heard of the topic yet would find no partitions.
+            await().atMost(TIMEOUT).until(() -> admin.describeTopics(List.of(topic)).allTopicNames().get()
+                    .get(topic).partitions().size() == 1);
+        }
+    }
+
+    private double parkedCount(String reason) {
+        return meterRegistry.find("messaging.relay.parked").tag("reason", reason).counters().stream()
+                .mapToDouble(counter -> counter.count()).sum();
     }
 
     private List<UUID> sendThree(UUID orderId) {

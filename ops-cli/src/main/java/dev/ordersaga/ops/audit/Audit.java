@@ -9,7 +9,9 @@ import java.util.UUID;
 import java.util.function.LongConsumer;
 
 /**
- * The cross-database consistency check, in bounded memory whatever the number of orders.
+ * The cross-database consistency check, in bounded memory whatever the number of orders (but for a compact set of
+ * the order ids the payment provider holds captures for), and its reconciliation with the payment provider's books
+ * ({@link ProviderReconciliation}).
  *
  * <p>The orders are read a page at a time, by id; after each page, the payments and reservations of the same id
  * range (after the previous page's last id, up to this page's last id) are read, also page by page, and the
@@ -32,6 +34,7 @@ final class Audit {
     private final OrderReader orders;
     private final InventoryReader inventory;
     private final PaymentReader payments;
+    private final ProviderReader provider;
     private final int batchSize;
     private final LongConsumer progress;
 
@@ -39,10 +42,12 @@ final class Audit {
      * @param batchSize rows per query, and orphan candidates per lookup
      * @param progress  told the number of orders read after each page
      */
-    Audit(OrderReader orders, InventoryReader inventory, PaymentReader payments, int batchSize, LongConsumer progress) {
+    Audit(OrderReader orders, InventoryReader inventory, PaymentReader payments, ProviderReader provider, int batchSize,
+          LongConsumer progress) {
         this.orders = orders;
         this.inventory = inventory;
         this.payments = payments;
+        this.provider = provider;
         this.batchSize = batchSize;
         this.progress = progress;
     }
@@ -51,6 +56,9 @@ final class Audit {
         AuditReport report = new AuditReport(scope);
         OrderRules rules = new OrderRules(scope.now(), scope.settleAfter());
         Orphans orphans = new Orphans(report);
+        ProviderReconciliation books = new ProviderReconciliation(provider, orders, payments,
+                new ProviderRules(rules, scope.since()), report, batchSize);
+        books.checkCaptures();
         Instant otherSince = scope.since() == null ? null : scope.since().minus(CLOCK_SKEW_MARGIN);
         UUID after = null;
         boolean lastPage;
@@ -64,11 +72,17 @@ final class Audit {
                             ReservationRow::orderId, after, batchSize),
                     new Pages<>((from, limit) -> payments.payments(otherSince, from, upTo, limit),
                             PaymentRow::orderId, after, batchSize));
-            groups.forEachRemaining(group -> check(group, rules, report, orphans));
+            groups.forEachRemaining(group -> {
+                check(group, rules, report, orphans);
+                if (group.payment() != null) {
+                    books.checkPayment(group.payment());
+                }
+            });
             progress.accept(report.orders());
             after = upTo;
         } while (!lastPage);
         orphans.resolve();
+        books.resolve();
         new Pages<>(inventory::products, ProductRow::sku, null, batchSize).forEachRemaining(product -> {
             report.countProduct();
             report.add(StockRules.check(product));

@@ -9,11 +9,14 @@ import dev.ordersaga.ops.OpsContext;
 import dev.ordersaga.ops.TimeBound;
 import dev.ordersaga.ops.audit.DatabaseTarget.Known;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +29,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = {
-            "Checks that the orders, inventory and payments databases agree, reading them directly (read-only):",
+            "Checks that the orders, inventory and payments databases agree, reading them directly (read-only), and"
+                    + " that the payments agree with the payment provider's books (its reporting API, GET /v1/charges):",
             "  APPROVED orders: exactly one CHARGED payment of the order's total and currency, and a CONFIRMED"
                     + " reservation of exactly the order's lines (quantity per SKU).",
             "  REJECTED and CANCELLED orders: no net charge (no payment, or DECLINED or REFUNDED) and no stock held"
@@ -37,14 +41,19 @@ import picocli.CommandLine.Spec;
                     + " reservation recording that the order was closed before it was charged or reserved).",
             "  Stock, per product: reserved = the quantity on RESERVED reservations, sold = on CONFIRMED ones; no"
                     + " negative counter.",
+            "  The provider, per order: a capture it still holds is the order's CHARGED payment (same charge id,"
+                    + " amount, currency); a refunded capture is behind no CHARGED payment; a CHARGED payment has its"
+                    + " capture there. Every capture is listed; --since and settle-after apply through its order.",
             "Each database is read in pages sorted by order id and merge-joined in memory: memory stays small"
-                    + " whatever the number of orders. Violations exit 5; warnings alone do not.",
+                    + " whatever the number of orders (the provider's captures cost a few dozen bytes each)."
+                    + " Violations exit 5; warnings alone do not.",
             "Pass passwords through the environment rather than flags, which other users can see in the process list."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:consistent (there may be warnings)",
-            "1:a database is unreachable, refused the login, or a query failed or exceeded --timeout",
+            "1:a database or the payment provider is unreachable, refused the login, or a query failed or exceeded"
+                    + " --timeout",
             "2:invalid command line",
             "5:inconsistent: at least one violation"
         },
@@ -54,11 +63,14 @@ import picocli.CommandLine.Spec;
             "  ops.sh audit --since 24h --settle-after 10m",
             "  ops.sh audit --since 2025-06-01T00:00:00Z --json | jq '.violations[]'",
             "  ORDERSAGA_ORDERS_DB_PASSWORD=... ops.sh audit --orders-db jdbc:postgresql://db1/orders",
+            "  ops.sh audit --provider-url https://psp.internal:8443",
             "  ops.sh audit --batch-size 5000 --timeout 1m"
         })
 public final class AuditCommand implements Callable<Integer> {
 
     static final int DEFAULT_BATCH_SIZE = 1000;
+    static final String DEFAULT_PROVIDER_URL = "http://localhost:8090";
+    static final String PROVIDER_URL_ENV = "ORDERSAGA_PROVIDER_URL";
 
     @Spec
     private CommandSpec spec;
@@ -122,12 +134,18 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Default payment_service (or env ORDERSAGA_PAYMENTS_DB_PASSWORD).")
     private String paymentsPassword;
 
+    @Option(names = "--provider-url", paramLabel = "URL",
+            description = "The payment provider's API, default " + DEFAULT_PROVIDER_URL + " (or env "
+                    + PROVIDER_URL_ENV + ").")
+    private String providerUrl;
+
     @Override
     public Integer call() {
         validate();
         OpsCli cli = OpsCli.of(spec);
         OpsContext context = cli.context();
         Targets targets = targets(context);
+        URI provider = providerUrl(context);
         Instant now = context.clock().instant();
         AuditScope scope = new AuditScope(now, since == null ? null : since.resolve(context.clock()), settleAfter, limit);
         AuditReport report;
@@ -137,7 +155,8 @@ public final class AuditCommand implements Callable<Integer> {
                 Database inventory = Database.open(targets.inventory(), global.timeout());
                 Database payments = Database.open(targets.payments(), global.timeout())) {
             Audit audit = new Audit(new OrdersDatabase(orders), new InventoryDatabase(inventory),
-                    new PaymentsDatabase(payments), batchSize, progress(err, context.interactive()));
+                    new PaymentsDatabase(payments), new ProviderApi(provider, global.timeout()), batchSize,
+                    progress(err, context.interactive()));
             report = audit.run(scope);
         } finally {
             clearProgress(err, context.interactive());
@@ -176,6 +195,22 @@ public final class AuditCommand implements Callable<Integer> {
             }
         }
         return targets;
+    }
+
+    /** From the flag, else the environment, else the local stack's; an http(s) URL. */
+    private URI providerUrl(OpsContext context) {
+        String value = Stream.of(providerUrl, context.env().get(PROVIDER_URL_ENV), DEFAULT_PROVIDER_URL)
+                .filter(candidate -> candidate != null && !candidate.isBlank()).findFirst().orElseThrow();
+        try {
+            URI url = new URI(value);
+            if (("http".equals(url.getScheme()) || "https".equals(url.getScheme())) && url.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException invalid) {
+            // Reported below.
+        }
+        throw new ParameterException(spec.commandLine(),
+                "the payment provider's URL must be an http(s) URL (http://HOST:PORT): " + value);
     }
 
     /** For a person watching: how far the audit got, redrawn in place on stderr after each page of orders. */

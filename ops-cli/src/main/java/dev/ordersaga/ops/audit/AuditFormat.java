@@ -32,6 +32,8 @@ final class AuditFormat {
         summary(text, "outside", report.outsideAudit(),
                 "payments and reservations of orders not audited (older than --since, or placed meanwhile)");
         summary(text, "products", report.products(), "");
+        summary(text, "captures", report.captures(),
+                "at the payment provider, " + report.refundedCaptures() + " of them refunded");
         appendFindings(text, "Violations", report.violations(), report.violationCount(), scope.limit());
         appendFindings(text, "Warnings", report.warnings(), report.warningCount(), scope.limit());
         text.append('\n').append(report.consistent() ? "CONSISTENT: " : "INCONSISTENT: ")
@@ -87,7 +89,7 @@ final class AuditFormat {
         return new JsonView(report.consistent(), scope.now(), scope.since(), scope.settleAfter().toString(),
                 report.orders(), report.ordersByStatus(), report.ordersInFlight(), report.payments(),
                 report.reservations(), report.tombstones(), report.outsideAudit(), report.products(),
-                report.violationCount(), report.warningCount(), scope.limit(),
+                report.captures(), report.refundedCaptures(), report.violationCount(), report.warningCount(), scope.limit(),
                 report.violations().stream().map(FindingView::of).toList(),
                 report.warnings().stream().map(FindingView::of).toList());
     }
@@ -95,7 +97,8 @@ final class AuditFormat {
     /** The {@code --json} shape; {@code violations} and {@code warnings} list at most {@code limit} each. */
     record JsonView(boolean consistent, Instant at, Instant since, String settleAfter, long orders,
                     Map<String, Long> ordersByStatus, long ordersInFlight, long payments, long reservations,
-                    long tombstones, long outsideAudit, long products, long violationCount, long warningCount,
+                    long tombstones, long outsideAudit, long products, long providerCaptures,
+                    long providerRefundedCaptures, long violationCount, long warningCount,
                     int limit, List<FindingView> violations, List<FindingView> warnings) {
     }
 

@@ -17,6 +17,8 @@ final class AuditReport {
     private long tombstones;
     private long outsideAudit;
     private long products;
+    private long captures;
+    private long refundedCaptures;
     private long violationCount;
     private long warningCount;
     private final List<Finding> violations = new ArrayList<>();
@@ -55,6 +57,11 @@ final class AuditReport {
 
     void countProduct() {
         products++;
+    }
+
+    void countCapture(CaptureRow capture) {
+        captures++;
+        refundedCaptures += capture.isRefunded() ? 1 : 0;
     }
 
     void add(List<Finding> findings) {
@@ -123,6 +130,16 @@ final class AuditReport {
 
     long products() {
         return products;
+    }
+
+    /** Captures the payment provider listed, every one it ever made (declines are not captures). */
+    long captures() {
+        return captures;
+    }
+
+    /** Those of {@link #captures()} that were refunded since. */
+    long refundedCaptures() {
+        return refundedCaptures;
     }
 
     long violationCount() {

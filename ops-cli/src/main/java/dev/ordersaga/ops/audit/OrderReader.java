@@ -3,6 +3,7 @@ package dev.ordersaga.ops.audit;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,4 +20,7 @@ interface OrderReader {
 
     /** Which of {@code ids} are orders, of any age and status. */
     Set<UUID> existing(Collection<UUID> ids);
+
+    /** Those of {@code ids} that are orders, with their lines, by id, of any age and status. */
+    Map<UUID, OrderRow> ordersOf(Collection<UUID> ids);
 }

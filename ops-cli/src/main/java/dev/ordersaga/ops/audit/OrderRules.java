@@ -121,7 +121,8 @@ final class OrderRules {
                 + Durations.format(age(settlingSince(order))) + " (see ops.sh saga show " + order.id() + ")");
     }
 
-    private static boolean isSettling(OrderRow order) {
+    /** PENDING or CANCELLING: the saga has not settled the order yet. */
+    static boolean isSettling(OrderRow order) {
         return PENDING.equals(order.status()) || CANCELLING.equals(order.status());
     }
 

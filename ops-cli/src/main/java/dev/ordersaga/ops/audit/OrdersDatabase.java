@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** order-service's tables {@code orders} and {@code order_lines}, read-only. */
 final class OrdersDatabase implements OrderReader {
@@ -61,6 +63,16 @@ final class OrdersDatabase implements OrderReader {
                     }
                     return found;
                 });
+    }
+
+    @Override
+    public Map<UUID, OrderRow> ordersOf(Collection<UUID> ids) {
+        return database.query("look up orders", ORDERS.formatted("WHERE id = ANY (?)"),
+                statement -> {
+                    statement.setArray(1, statement.getConnection().createArrayOf("uuid", ids.toArray()));
+                    statement.setInt(2, ids.size());
+                },
+                rows -> groupByOrder(rows).stream().collect(Collectors.toMap(OrderRow::id, order -> order)));
     }
 
     private static List<OrderRow> groupByOrder(ResultSet rows) throws SQLException {

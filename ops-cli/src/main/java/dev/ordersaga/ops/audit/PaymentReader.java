@@ -1,7 +1,9 @@
 package dev.ordersaga.ops.audit;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The payments database, as the audit reads it. */
@@ -15,4 +17,7 @@ interface PaymentReader {
      * @param upTo  only order ids up to it, inclusive; to the last when null
      */
     List<PaymentRow> payments(Instant since, UUID after, UUID upTo, int limit);
+
+    /** The payments of those of {@code orderIds} that have one, by order id, whatever their age. */
+    Map<UUID, PaymentRow> paymentsOf(Collection<UUID> orderIds);
 }

@@ -43,6 +43,8 @@ final class KafkaAccess implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+    /** The dead-letter topics' limit: 1 MiB + 64 KiB. */
+    private static final int REPLAY_MAX_REQUEST_BYTES = 1024 * 1024 + 64 * 1024;
 
     private final String bootstrapServers;
     private final Duration timeout;
@@ -253,6 +255,10 @@ final class KafkaAccess implements AutoCloseable {
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.LINGER_MS_CONFIG, 0,
+                    // A dead letter may hold a record of up to the topics' 1 MiB plus its headers; replayed with the
+                    // provenance headers it may still fit its topic, and if not the topic (not this client's 1 MiB
+                    // default) refuses it, by name (docs/adr/0009-message-size-limits-and-parked-rows.md).
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, REPLAY_MAX_REQUEST_BYTES,
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis(),
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, millis(),
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, millis()),

@@ -1,20 +1,15 @@
 package dev.ordersaga.ops.saga;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ordersaga.ops.Durations;
 import dev.ordersaga.ops.ExitCodes;
+import dev.ordersaga.ops.HttpService;
 import dev.ordersaga.ops.Json;
 import dev.ordersaga.ops.OpsException;
 import dev.ordersaga.ops.saga.SagaViews.Problem;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,51 +23,37 @@ import java.util.stream.Collectors;
  */
 final class OrchestratorClient {
 
-    private final URI baseUrl;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final HttpService orchestrator;
 
     OrchestratorClient(URI baseUrl, Duration timeout) {
-        this.baseUrl = baseUrl;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.orchestrator = new HttpService("the orchestrator", baseUrl, timeout);
     }
 
     JsonNode saga(UUID orderId) {
-        return send(HttpRequest.newBuilder(uri("/sagas/" + orderId)).GET());
+        return send(HttpRequest.newBuilder(orchestrator.uri("/sagas/" + orderId)).GET());
     }
 
     /** @param query parameter name to its values, each value sent as its own parameter */
     JsonNode sagas(Map<String, List<String>> query) {
         String queryString = query.entrySet().stream()
-                .flatMap(entry -> entry.getValue().stream().map(value -> encode(entry.getKey()) + "=" + encode(value)))
+                .flatMap(entry -> entry.getValue().stream()
+                        .map(value -> HttpService.encode(entry.getKey()) + "=" + HttpService.encode(value)))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri("/sagas" + (queryString.isEmpty() ? "" : "?" + queryString))).GET());
+        return send(HttpRequest.newBuilder(orchestrator.uri("/sagas" + (queryString.isEmpty() ? "" : "?" + queryString))).GET());
     }
 
     /** @param action {@code retry} or {@code compensate} */
     JsonNode act(UUID orderId, String action, String requestedBy, String reason) {
         byte[] body = json(Map.of("requestedBy", requestedBy, "reason", reason));
-        return send(HttpRequest.newBuilder(uri("/sagas/" + orderId + "/" + action))
+        return send(HttpRequest.newBuilder(orchestrator.uri("/sagas/" + orderId + "/" + action))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     private JsonNode send(HttpRequest.Builder request) {
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.timeout(timeout).header("Accept", "application/json, application/problem+json").build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw OpsException.failure("cannot reach the orchestrator at " + baseUrl + " within " + Durations.format(timeout), e);
-        } catch (ConnectException e) {
-            throw OpsException.failure("cannot reach the orchestrator at " + baseUrl + " (connection refused)", e);
-        } catch (IOException e) {
-            throw OpsException.failure("cannot reach the orchestrator at " + baseUrl + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw OpsException.failure("interrupted", e);
-        }
+        HttpResponse<byte[]> response = orchestrator.send(
+                request.header("Accept", "application/json, application/problem+json"),
+                HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() / 100 != 2) {
             throw problem(response);
         }
@@ -106,15 +87,6 @@ final class OrchestratorClient {
         } catch (IOException notAProblem) {
             return Optional.empty();
         }
-    }
-
-    private URI uri(String path) {
-        String base = baseUrl.toString();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static byte[] json(Object value) {

@@ -45,6 +45,20 @@ class AuditCommandTest {
     }
 
     @Test
+    void aProviderUrlThatIsNotHttpExitsTwoWhetherItComesFromTheFlagOrTheEnvironment() {
+        Cli fromEnv = cli.withEnv(Map.of("ORDERSAGA_PROVIDER_URL", "localhost:8090"));
+
+        Cli.Result env = fromEnv.run("audit");
+        Cli.Result flag = fromEnv.run("audit", "--provider-url", "ftp://psp/reports");
+
+        assertThat(env.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(env.err()).startsWith("the payment provider's URL must be an http(s) URL (http://HOST:PORT):"
+                + " localhost:8090");
+        assertThat(flag.err()).startsWith("the payment provider's URL must be an http(s) URL (http://HOST:PORT):"
+                + " ftp://psp/reports");
+    }
+
+    @Test
     void outOfRangeValuesExitTwo() {
         assertThat(cli.run("audit", "--limit", "0").err()).startsWith("--limit must be at least 1");
         assertThat(cli.run("audit", "--batch-size", "0").err()).startsWith("--batch-size must be at least 1");
@@ -57,7 +71,8 @@ class AuditCommandTest {
         Cli.Result result = cli.run("audit", "--help");
 
         assertThat(result.out()).contains("--orders-db=JDBC_URL", "ORDERSAGA_ORDERS_DB_URL", "--inventory-db-user=USER",
-                "ORDERSAGA_PAYMENTS_DB_PASSWORD", "--since=T", "--settle-after=DURATION", "--limit=N", "--json",
+                "ORDERSAGA_PAYMENTS_DB_PASSWORD", "--provider-url=URL", "ORDERSAGA_PROVIDER_URL", "GET /v1/charges",
+                "--since=T", "--settle-after=DURATION", "--limit=N", "--json",
                 "tombstones", "5   inconsistent: at least one violation", "ops.sh audit --since 24h");
     }
 }

@@ -34,6 +34,7 @@ class AuditFormatTest {
                   tombstones           0  payments and reservations closed before anything happened
                   outside              0  payments and reservations of orders not audited (older than --since, or placed meanwhile)
                   products             1
+                  captures             0  at the payment provider, 0 of them refunded
 
                 CONSISTENT: 0 violations, 0 warnings
                 """);

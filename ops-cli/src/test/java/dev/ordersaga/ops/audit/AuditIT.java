@@ -18,13 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ops.sh audit} against a real PostgreSQL with the three services' own migrations: a consistent shop
- * passes, then each kind of inconsistency fails with exit code 5 naming exactly that order and problem.
+ * {@code ops.sh audit} against a real PostgreSQL with the three services' own migrations and the simulated payment
+ * provider over HTTP: a consistent shop passes, then each kind of inconsistency fails with exit code 5 naming
+ * exactly that order and problem.
  */
 class AuditIT {
 
@@ -37,8 +39,10 @@ class AuditIT {
     private static ServiceDatabase paymentsDb;
     private static Shop shop;
 
+    private final ProviderBooks provider = new ProviderBooks();
     private UUID approved;
     private UUID rejected;
+    private UUID declined;
 
     @BeforeAll
     static void startPostgres() throws Exception {
@@ -63,9 +67,14 @@ class AuditIT {
     }
 
     /** Every final state, with a SKU on two lines, tombstones with and without an order, and an order in flight. */
+    @AfterEach
+    void stopProvider() {
+        provider.close();
+    }
+
     @BeforeEach
     void consistentShop() throws Exception {
-        shop.clear();
+        shop.clear(provider);
         shop.placedAgo(Duration.ofHours(1));
         shop.product("BOOK-1");
         shop.product("MUG-1");
@@ -73,7 +82,7 @@ class AuditIT {
         shop.approved(new Line("BOOK-1", 1, 250), new Line("BOOK-1", 1, 250));
         shop.approved(MUG);
         rejected = shop.rejectedAfterCharge(BOOK, MUG);
-        shop.rejectedAfterDecline(MUG);
+        declined = shop.rejectedAfterDecline(MUG);
         shop.cancelledBeforeAnything(BOOK);
         shop.tombstones(UUID.randomUUID());
         shop.placedAgo(Duration.ofSeconds(10)).pending(BOOK);
@@ -90,6 +99,7 @@ class AuditIT {
                 "  reservations         8",
                 "  tombstones           4",
                 "  products             2",
+                "  captures             4  at the payment provider, 1 of them refunded",
                 "CONSISTENT: 0 violations, 0 warnings");
         assertThat(result.err()).isEmpty();
     }
@@ -103,21 +113,28 @@ class AuditIT {
     void aChargeOfTheWrongAmountIsNamed() throws Exception {
         shop.sql(shop.payments(), "UPDATE payments SET amount = amount - 100 WHERE order_id = ?", approved);
 
-        assertOnlyViolation(audit(), approved, "APPROVED", "charged 900 EUR, total 1000 EUR");
+        assertViolations(audit(), approved, "APPROVED", "charged 900 EUR, total 1000 EUR",
+                "the provider holds capture " + shop.providerChargeIdOf(approved)
+                        + " of 1000 EUR, but the payment is CHARGED 900 EUR");
     }
 
     @Test
     void anApprovedOrderWhosePaymentWasRefundedIsNamed() throws Exception {
         shop.sql(shop.payments(), "UPDATE payments SET status = 'REFUNDED' WHERE order_id = ?", approved);
 
-        assertOnlyViolation(audit(), approved, "APPROVED", "APPROVED but payment is REFUNDED");
+        assertViolations(audit(), approved, "APPROVED", "APPROVED but payment is REFUNDED",
+                "the provider holds capture " + shop.providerChargeIdOf(approved)
+                        + " of 1000 EUR, but the payment is REFUNDED");
     }
 
     @Test
     void aRejectedOrderThatIsStillChargedIsNamed() throws Exception {
         shop.sql(shop.payments(), "UPDATE payments SET status = 'CHARGED' WHERE order_id = ?", rejected);
 
-        assertOnlyViolation(audit(), rejected, "REJECTED", "REJECTED but payment is CHARGED (1000 EUR not refunded)");
+        String chargeId = shop.providerChargeIdOf(rejected);
+        assertViolations(audit(), rejected, "REJECTED", "REJECTED but payment is CHARGED (1000 EUR not refunded)",
+                "payment is CHARGED (" + chargeId + ", 1000 EUR), but the provider refunded capture " + chargeId
+                        + " (" + refundIdOf(rejected) + ")");
     }
 
     @Test
@@ -183,7 +200,40 @@ class AuditIT {
         shop.sql(shop.payments(), "UPDATE payments SET amount = 1 WHERE order_id = ?", old);
 
         assertThat(audit("--since", "1d").exitCode()).isZero();
-        assertOnlyViolation(audit(), old, "APPROVED", "charged 1 EUR, total 500 EUR");
+        assertViolations(audit(), old, "APPROVED", "charged 1 EUR, total 500 EUR",
+                "the provider holds capture " + shop.providerChargeIdOf(old) + " of 500 EUR, but the payment is CHARGED 1 EUR");
+    }
+
+    @Test
+    void aCaptureLeftAtTheProviderBehindADeclinedChargeIsNamed() throws Exception {
+        // What a crash between the capture and its commit used to leave: declined here, the money kept there.
+        String chargeId = provider.capture(declined, 500);
+
+        assertOnlyViolation(audit(), declined, "REJECTED",
+                "the provider holds capture " + chargeId + " of 500 EUR, but the payment is DECLINED");
+    }
+
+    @Test
+    void aChargeRefundedAtTheProviderBehindThePaymentsBackIsNamed() throws Exception {
+        provider.refund(approved);
+        String chargeId = shop.providerChargeIdOf(approved);
+
+        assertOnlyViolation(audit("--batch-size", "2"), approved, "APPROVED", "payment is CHARGED (" + chargeId
+                + ", 1000 EUR), but the provider refunded capture " + chargeId + " (" + refundIdOf(approved) + ")");
+    }
+
+    @Test
+    void theProviderComesFromTheEnvironmentUnlessAFlagNamesItAndUnreachableItExitsOne() {
+        String nowhere = "http://localhost:1";
+
+        Cli.Result fromEnv = audit(Map.of(), Map.of("ORDERSAGA_PROVIDER_URL", nowhere));
+        Cli.Result flagWins = audit(Map.of("--provider-url", provider.url().toString()),
+                Map.of("ORDERSAGA_PROVIDER_URL", nowhere));
+
+        assertThat(fromEnv.exitCode()).as(fromEnv.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(fromEnv.err()).startsWith("error: cannot reach the payment provider at " + nowhere);
+        assertThat(fromEnv.out()).isEmpty();
+        assertThat(flagWins.exitCode()).as(flagWins.toString()).isZero();
     }
 
     @Test
@@ -227,22 +277,42 @@ class AuditIT {
 
     /** Exit 5, and exactly one violation: the order (its id and status) and the problem given. */
     private static void assertOnlyViolation(Cli.Result result, UUID orderId, String status, String problem) {
+        assertViolations(result, orderId, status, problem);
+    }
+
+    /** Exit 5, and exactly these violations, all of one order (its id and status). */
+    private static void assertViolations(Cli.Result result, UUID orderId, String status, String... problems) {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INCONSISTENT);
-        assertThat(result.out()).contains("INCONSISTENT: 1 violation,");
+        assertThat(result.out()).contains("INCONSISTENT: " + problems.length + " violation");
         String row = orderId + "  " + (status == null ? "-" : status);
-        assertThat(result.out().lines().filter(line -> line.startsWith(row)))
+        assertThat(result.out().lines().filter(line -> line.startsWith(row)).map(line -> line.substring(row.length()).trim()))
                 .as(result.toString())
-                .singleElement().satisfies(line -> assertThat(line.substring(row.length()).trim()).isEqualTo(problem));
+                .containsExactlyInAnyOrder(problems);
+    }
+
+    /** The provider's refund of the order's capture, as its reporting API lists it. */
+    private String refundIdOf(UUID orderId) {
+        return new ProviderApi(provider.url(), Duration.ofSeconds(5)).capture(orderId).orElseThrow().refundId();
     }
 
     /** URLs and users as flags, passwords from the environment, as the help recommends. */
-    private static Cli.Result audit(String... extra) {
+    private Cli.Result audit(String... extra) {
         return audit(Map.of(), extra);
     }
 
     /** @param replaced flags whose value replaces the test's own, e.g. another --payments-db */
-    private static Cli.Result audit(Map<String, String> replaced, String... extra) {
+    private Cli.Result audit(Map<String, String> replaced, String... extra) {
+        return audit(replaced, Map.of(), extra);
+    }
+
+    /**
+     * @param env environment beside the passwords; the provider's URL is a flag unless the environment names it
+     */
+    private Cli.Result audit(Map<String, String> replaced, Map<String, String> env, String... extra) {
         Map<String, String> flags = new LinkedHashMap<>();
+        if (!env.containsKey("ORDERSAGA_PROVIDER_URL")) {
+            flags.put("--provider-url", provider.url().toString());
+        }
         flags.put("--orders-db", ordersDb.jdbcUrl());
         flags.put("--orders-db-user", ordersDb.username());
         flags.put("--inventory-db", inventoryDb.jdbcUrl());
@@ -253,10 +323,11 @@ class AuditIT {
         List<String> args = new ArrayList<>(List.of("audit"));
         flags.forEach((flag, value) -> args.addAll(List.of(flag, value)));
         args.addAll(List.of(extra));
-        return Cli.now().withEnv(Map.of(
-                "ORDERSAGA_ORDERS_DB_PASSWORD", ordersDb.password(),
-                "ORDERSAGA_INVENTORY_DB_PASSWORD", inventoryDb.password(),
-                "ORDERSAGA_PAYMENTS_DB_PASSWORD", paymentsDb.password())).run(args.toArray(String[]::new));
+        Map<String, String> environment = new LinkedHashMap<>(env);
+        environment.put("ORDERSAGA_ORDERS_DB_PASSWORD", ordersDb.password());
+        environment.put("ORDERSAGA_INVENTORY_DB_PASSWORD", inventoryDb.password());
+        environment.put("ORDERSAGA_PAYMENTS_DB_PASSWORD", paymentsDb.password());
+        return Cli.now().withEnv(environment).run(args.toArray(String[]::new));
     }
 
     private static JsonNode json(Cli.Result result) {

@@ -4,6 +4,7 @@ import dev.ordersaga.infra.ServiceDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +16,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Writes what the services would write, straight into their three databases: orders in each final state with
- * their payments, reservations and stock counters all consistent. A test then breaks one thing with {@link #sql}.
+ * Writes what the services would write, straight into their three databases, and charges and refunds at the payment
+ * provider as payment-service would: orders in each final state with their payments, captures, reservations and
+ * stock counters all consistent. A test then breaks one thing with {@link #sql} or at the provider.
  */
 final class Shop implements AutoCloseable {
 
@@ -30,6 +32,7 @@ final class Shop implements AutoCloseable {
     private final Connection inventory;
     private final Connection payments;
     private Instant now = Instant.now();
+    private ProviderBooks provider;
 
     Shop(ServiceDatabase orders, ServiceDatabase inventory, ServiceDatabase payments) throws SQLException {
         this.orders = connect(orders);
@@ -37,8 +40,9 @@ final class Shop implements AutoCloseable {
         this.payments = connect(payments);
     }
 
-    /** Empties every table the audit reads. */
-    void clear() throws SQLException {
+    /** Empties every table the audit reads; charges from now on go to {@code provider}. */
+    void clear(ProviderBooks provider) throws SQLException {
+        this.provider = provider;
         sql(orders, "TRUNCATE orders, order_lines");
         sql(inventory, "TRUNCATE products, reservations, reservation_lines");
         sql(payments, "TRUNCATE payments");
@@ -58,7 +62,8 @@ final class Shop implements AutoCloseable {
     /** Charged, reserved then confirmed: the units are sold. */
     UUID approved(Line... lines) throws SQLException {
         UUID id = order("APPROVED", lines);
-        payment(id, "CHARGED", total(lines), "customer-1", null);
+        String chargeId = provider.capture(id, total(lines));
+        payment(id, "CHARGED", total(lines), "customer-1", null, chargeId);
         reservation(id, "CONFIRMED", lines);
         moveStock(lines, "sold");
         return id;
@@ -67,7 +72,9 @@ final class Shop implements AutoCloseable {
     /** Reserved and charged, then compensated: released and refunded. */
     UUID rejectedAfterCharge(Line... lines) throws SQLException {
         UUID id = order("REJECTED", lines);
-        payment(id, "REFUNDED", total(lines), "customer-1", null);
+        String chargeId = provider.capture(id, total(lines));
+        provider.refund(id);
+        payment(id, "REFUNDED", total(lines), "customer-1", null, chargeId);
         reservation(id, "RELEASED", lines);
         return id;
     }
@@ -102,13 +109,30 @@ final class Shop implements AutoCloseable {
                 + " VALUES (?, 'RELEASED', 0, ?, ?)", orderId, at(), at());
     }
 
+    /** A payment that never went through the provider. */
     UUID payment(UUID orderId, String status, long amount, String customerId, String declineReason) throws SQLException {
+        return payment(orderId, status, amount, customerId, declineReason, null);
+    }
+
+    /** @param providerChargeId the provider's capture behind a CHARGED or REFUNDED payment */
+    UUID payment(UUID orderId, String status, long amount, String customerId, String declineReason,
+                 String providerChargeId) throws SQLException {
         UUID id = UUID.randomUUID();
         sql(payments, "INSERT INTO payments (id, order_id, customer_id, amount, currency, status, decline_reason,"
                         + " provider_charge_id, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                id, orderId, customerId, amount, CURRENCY, status, declineReason,
-                "CHARGED".equals(status) || "REFUNDED".equals(status) ? "ch_" + id : null, at(), at());
+                id, orderId, customerId, amount, CURRENCY, status, declineReason, providerChargeId, at(), at());
         return id;
+    }
+
+    String providerChargeIdOf(UUID orderId) throws SQLException {
+        try (PreparedStatement statement = payments.prepareStatement(
+                "SELECT provider_charge_id FROM payments WHERE order_id = ?")) {
+            statement.setObject(1, orderId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
     }
 
     void sql(Connection database, String sql, Object... parameters) throws SQLException {

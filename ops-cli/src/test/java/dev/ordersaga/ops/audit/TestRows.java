@@ -60,20 +60,46 @@ final class TestRows {
         return payment(orderId, status, TOTAL, "EUR");
     }
 
+    /** A payment that never went through the provider (charged before charges did, or declined here). */
     static PaymentRow payment(UUID orderId, String status, long amount, String currency) {
         return new PaymentRow(UUID.nameUUIDFromBytes(orderId.toString().getBytes()), orderId, status, amount, currency,
-                "customer-1", AN_HOUR_AGO);
+                "customer-1", null, AN_HOUR_AGO);
+    }
+
+    /** A payment CHARGED (or later REFUNDED) through the provider, as capture {@link #chargeIdOf} of its order. */
+    static PaymentRow paymentAtProvider(UUID orderId, String status) {
+        return new PaymentRow(UUID.nameUUIDFromBytes(orderId.toString().getBytes()), orderId, status, TOTAL, "EUR",
+                "customer-1", chargeIdOf(orderId), AN_HOUR_AGO);
+    }
+
+    static String chargeIdOf(UUID orderId) {
+        return "ch_" + orderId.getLeastSignificantBits();
+    }
+
+    /** The capture the provider holds for the order, of the default total. */
+    static CaptureRow capture(UUID orderId) {
+        return capture(orderId, TOTAL);
+    }
+
+    static CaptureRow capture(UUID orderId, long amount) {
+        return new CaptureRow(CaptureRow.keyOf(orderId), chargeIdOf(orderId), "customer-1", amount, "EUR",
+                CaptureRow.CAPTURED, null);
+    }
+
+    static CaptureRow refundedCapture(UUID orderId) {
+        return new CaptureRow(CaptureRow.keyOf(orderId), chargeIdOf(orderId), "customer-1", TOTAL, "EUR",
+                CaptureRow.REFUNDED, "re_" + orderId.getLeastSignificantBits());
     }
 
     static PaymentRow paymentCreatedAt(PaymentRow payment, Instant createdAt) {
         return new PaymentRow(payment.id(), payment.orderId(), payment.status(), payment.amount(), payment.currency(),
-                payment.customerId(), createdAt);
+                payment.customerId(), payment.providerChargeId(), createdAt);
     }
 
     /** Payment.closedBeforeCharge: DECLINED, for nobody, of zero. */
     static PaymentRow paymentTombstone(UUID orderId) {
         return new PaymentRow(UUID.nameUUIDFromBytes(orderId.toString().getBytes()), orderId, PaymentRow.DECLINED, 0,
-                "EUR", null, AN_HOUR_AGO);
+                "EUR", null, null, AN_HOUR_AGO);
     }
 
     static ProductRow product(String sku, long reserved, long sold) {

@@ -3,12 +3,13 @@ package dev.ordersaga.payment.payment;
 import dev.ordersaga.payment.account.Account;
 import dev.ordersaga.payment.money.Money;
 import dev.ordersaga.payment.provider.PaymentProvider;
+import dev.ordersaga.payment.provider.ProviderCapture;
 import dev.ordersaga.payment.provider.ProviderCharge;
 import dev.ordersaga.payment.provider.ProviderRefund;
+import dev.ordersaga.payment.provider.ProviderRejectedException;
 import dev.ordersaga.payment.provider.ProviderUnavailableException;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,9 +20,14 @@ import org.springframework.stereotype.Component;
  * provider calls carry a key derived from the order, so any repetition (a retry here, a saga retry with a new
  * message id, a redelivery) finds the provider's first answer instead of charging or refunding again.
  *
- * <p>One repetition needs more than the keys: when an earlier attempt got no answer (the provider may have
- * captured) and a later one is declined here, before any provider call, that capture is refunded at the provider
- * before the decline, or it would be left there.
+ * <p>Keys alone do not make a lost answer safe: the provider may have captured for an attempt whose outcome this
+ * service never recorded (no answer, or a crash or failed commit after it), and the balance may have changed
+ * since. So each charge call is preceded by a committed marker ({@link ChargeAttemptMarkers}), and an order found
+ * marked settles with the provider by the order's key before its outcome is recorded: a charge declined here
+ * first refunds whatever the provider holds under the key (one call, answered "no charge" when nothing was
+ * captured); a charge approved here first asks the reporting API, then adopts the capture it finds, declines if
+ * that capture was refunded already, or charges as usual if there is none. Either way the order ends with exactly
+ * one capture behind an approval, or none held.
  */
 @Component
 class AccountCharger {
@@ -29,9 +35,11 @@ class AccountCharger {
     private static final Logger log = LoggerFactory.getLogger(AccountCharger.class);
 
     private final PaymentProvider provider;
+    private final ChargeAttemptMarkers markers;
 
-    AccountCharger(PaymentProvider provider) {
+    AccountCharger(PaymentProvider provider, ChargeAttemptMarkers markers) {
         this.provider = provider;
+        this.markers = markers;
     }
 
     static String chargeKey(UUID orderId) {
@@ -43,20 +51,21 @@ class AccountCharger {
     }
 
     /**
-     * Debits the account only when the provider captured the charge; changes nothing otherwise.
-     *
-     * @param captureInDoubt whether an earlier attempt at this order's charge got no answer from the provider, which
-     *                       may then hold a capture; asked only when the charge is refused here, so an ordinary
-     *                       charge costs no lookup
+     * Debits the account only when the provider holds the charge's capture; changes nothing otherwise. An order
+     * without a marker costs one lookup in this database and no extra provider call.
      */
-    ChargeDecision charge(UUID orderId, String customerId, Optional<Account> found, Money amount,
-                          BooleanSupplier captureInDoubt) {
+    ChargeDecision charge(UUID orderId, String customerId, Optional<Account> found, Money amount) {
         Optional<String> refusal = localRefusal(customerId, found, amount);
-        if (refusal.isPresent()) {
-            return captureInDoubt.getAsBoolean()
-                    ? declineAfterRefundingLostCapture(orderId, refusal.get())
-                    : ChargeDecision.decline(refusal.get());
+        if (!markers.inDoubt(orderId)) {
+            return refusal.isPresent() ? ChargeDecision.decline(refusal.get())
+                    : chargeAtProvider(orderId, customerId, found.get(), amount);
         }
+        return refusal.isPresent() ? declineAfterRefundingLostCapture(orderId, refusal.get())
+                : approveInDoubt(orderId, customerId, found.get(), amount);
+    }
+
+    private ChargeDecision chargeAtProvider(UUID orderId, String customerId, Account account, Money amount) {
+        markers.markBeforeProviderCall(orderId);
         ProviderCharge outcome;
         try {
             outcome = provider.charge(chargeKey(orderId), customerId, amount, orderId.toString());
@@ -66,8 +75,44 @@ class AccountCharger {
         if (outcome instanceof ProviderCharge.Declined declined) {
             return ChargeDecision.decline(declined.reason());
         }
-        found.get().debit(amount);
+        account.debit(amount);
         return ChargeDecision.approve(((ProviderCharge.Captured) outcome).chargeId());
+    }
+
+    /**
+     * The charge passes here, but an earlier attempt may have captured it, or even had it refunded since: the
+     * provider's reporting API says which before anything moves. Charging again under the key would not do: it
+     * replays a refunded capture's first answer as if the money were held.
+     */
+    private ChargeDecision approveInDoubt(UUID orderId, String customerId, Account account, Money amount) {
+        ProviderCapture atProvider;
+        try {
+            atProvider = provider.captureUnder(chargeKey(orderId));
+        } catch (ProviderUnavailableException e) {
+            return ChargeDecision.unavailable(e.getMessage());
+        }
+        if (atProvider instanceof ProviderCapture.Captured captured) {
+            return adoptLostCapture(orderId, account, amount, captured);
+        }
+        if (atProvider instanceof ProviderCapture.Refunded refunded) {
+            return ChargeDecision.decline("the provider's capture " + refunded.chargeId()
+                    + " of this order was refunded; it is not charged again");
+        }
+        return chargeAtProvider(orderId, customerId, account, amount);
+    }
+
+    /** The earlier attempt's capture is this charge: approve with it instead of capturing again. */
+    private ChargeDecision adoptLostCapture(UUID orderId, Account account, Money amount,
+                                           ProviderCapture.Captured captured) {
+        if (!captured.amount().equals(amount)) {
+            // The provider would answer a charge under this key with 409 too: an operator's case, not a decision.
+            throw new ProviderRejectedException("The payment provider captured " + captured.amount() + " under "
+                    + chargeKey(orderId) + " (" + captured.chargeId() + "), but the order's charge is " + amount);
+        }
+        account.debit(amount);
+        log.warn("Order {}: the provider had captured {} ({}) for an earlier attempt whose outcome was not recorded; "
+                + "approved with that capture", orderId, chargeKey(orderId), captured.chargeId());
+        return ChargeDecision.approve(captured.chargeId());
     }
 
     /** Why the charge is declined without asking the provider: unknown account, other currency, too low a balance. */
@@ -87,9 +132,9 @@ class AccountCharger {
     }
 
     /**
-     * A decline here never reaches the provider, so it cannot find the capture an earlier, unanswered attempt may
-     * have made; and the saga compensates a declined charge from the step before, with no RefundPayment. So that
-     * capture is refunded first, and the decline waits (unavailable) until the provider has answered.
+     * The saga compensates a declined charge from the step before, with no RefundPayment: a capture left at the
+     * provider now would stay there. So it is refunded first, and the decline waits (unavailable) until the
+     * provider has answered.
      */
     private ChargeDecision declineAfterRefundingLostCapture(UUID orderId, String refusal) {
         RefundDecision atProvider = refundAtProvider(orderId);
@@ -97,8 +142,8 @@ class AccountCharger {
             case UNAVAILABLE -> ChargeDecision.unavailable(atProvider.reason());
             case NOTHING_CAPTURED -> ChargeDecision.decline(refusal);
             case REFUNDED -> {
-                log.warn("Order {}: the provider had captured {} for an earlier attempt whose answer was lost; "
-                        + "refunded it before declining ({})", orderId, chargeKey(orderId), refusal);
+                log.warn("Order {}: the provider had captured {} for an earlier attempt whose outcome was not "
+                        + "recorded; refunded it before declining ({})", orderId, chargeKey(orderId), refusal);
                 yield ChargeDecision.decline(refusal);
             }
         };

@@ -14,8 +14,8 @@ record ChargeDecision(Outcome outcome, String providerChargeId, String reason) {
         /** Refused here or by the provider: final. */
         DECLINED,
         /**
-         * The provider could not be reached, for the charge or for refunding an earlier attempt's capture before a
-         * decline here: no payment, no debit, the saga asks again later.
+         * The provider could not be reached, for the charge, for asking what an earlier attempt captured, or for
+         * refunding that capture before a decline here: no payment, no debit, the saga asks again later.
          */
         UNAVAILABLE
     }

@@ -26,8 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * at worst, below spring.transaction.default-timeout), and no row lock is held meanwhile (accounts and payments
  * use optimistic locking). When the provider cannot be reached the reply is {@link PaymentUnavailable} and no
  * payment or balance changes: the saga asks again later with a new message id, and the provider's idempotency keys
- * make that repetition safe. An unanswered charge also leaves a marker ({@link ProviderChargeAttempts}), because
- * the provider may have captured it: a later attempt that is declined here refunds that capture first.
+ * make that repetition safe. Every charge call is preceded by a marker committed on its own
+ * ({@link ProviderChargeAttempts}), which only the recorded payment removes: a later attempt at a marked order asks
+ * the provider what it captured before deciding ({@link AccountCharger}).
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -39,25 +40,22 @@ class PaymentCommands {
     private final PaymentLedger ledger;
     private final AccountRepository accounts;
     private final AccountCharger charger;
-    private final ProviderChargeAttempts chargeAttempts;
     private final Outbox outbox;
     private final String defaultCurrency;
 
     PaymentCommands(PaymentRepository payments, PaymentLedger ledger, AccountRepository accounts,
-                    AccountCharger charger, ProviderChargeAttempts chargeAttempts, Outbox outbox,
-                    PaymentProperties properties) {
+                    AccountCharger charger, Outbox outbox, PaymentProperties properties) {
         this.payments = payments;
         this.ledger = ledger;
         this.accounts = accounts;
         this.charger = charger;
-        this.chargeAttempts = chargeAttempts;
         this.outbox = outbox;
         this.defaultCurrency = properties.defaultCurrency();
     }
 
     /**
      * Answers an order's recorded payment again, or decides the charge ({@link AccountCharger}) and records it.
-     * Recording the payment also forgets the order's unanswered provider charges ({@link PaymentLedger}).
+     * Recording the payment also settles the order's marker of provider charge attempts ({@link PaymentLedger}).
      */
     void charge(ChargePayment command) {
         UUID orderId = command.orderId();
@@ -71,12 +69,9 @@ class PaymentCommands {
         Money amount = Money.from(command.amount());
         String customerId = command.customerId();
         Optional<Account> account = customerId == null ? Optional.empty() : accounts.findById(customerId);
-        ChargeDecision decision = charger.charge(orderId, customerId, account, amount,
-                () -> chargeAttempts.inDoubt(orderId));
+        ChargeDecision decision = charger.charge(orderId, customerId, account, amount);
         if (decision.outcome() == ChargeDecision.Outcome.UNAVAILABLE) {
-            // Recorded whatever the cause: even an open circuit may follow an attempt that timed out after the
-            // provider captured. The cost of a needless marker is one refund call answered "no charge".
-            chargeAttempts.recordInDoubt(orderId);
+            // The marker committed before the call stays: the provider may have captured.
             replyUnavailable(orderId, "charge", decision.reason());
             return;
         }

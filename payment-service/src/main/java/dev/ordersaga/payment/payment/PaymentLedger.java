@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
  * concurrency failure, which the messaging library retries; the retry finds the winner's payment and
  * answers with its outcome, instead of the command being dead-lettered.
  *
- * <p>The same transaction forgets the order's unanswered provider charges ({@link ProviderChargeAttempts}): once
- * the order has a payment row, whatever the provider holds for it is settled by that row, so the marker table
- * only ever holds orders still in doubt.
+ * <p>The same transaction deletes the order's marker of provider charge attempts ({@link ProviderChargeAttempts}):
+ * once the order has a payment row, whatever the provider holds for it is settled by that row, so the marker table
+ * only ever holds orders whose charge is under way or in doubt.
  */
 @Component
 class PaymentLedger {

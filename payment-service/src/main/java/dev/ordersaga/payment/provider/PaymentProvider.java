@@ -22,4 +22,13 @@ public interface PaymentProvider {
      * @throws ProviderRejectedException    the provider refused the request
      */
     ProviderRefund refund(String idempotencyKey, String chargeIdempotencyKey);
+
+    /**
+     * Asks the provider's reporting API what it holds under a charge's key, without changing anything: how a
+     * charge whose answer was lost learns what became of it.
+     *
+     * @throws ProviderUnavailableException transient: nothing is known
+     * @throws ProviderRejectedException    the provider refused the request, or its answer makes no sense
+     */
+    ProviderCapture captureUnder(String chargeIdempotencyKey);
 }

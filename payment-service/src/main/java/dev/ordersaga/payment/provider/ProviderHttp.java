@@ -38,6 +38,16 @@ final class ProviderHttp {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The future of the exchange itself: cancelling it aborts the request. */
+    CompletableFuture<HttpResponse<String>> get(String pathAndQuery) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .timeout(requestTimeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     private byte[] toJson(Map<String, Object> body) {
         try {
             return json.writeValueAsBytes(body);

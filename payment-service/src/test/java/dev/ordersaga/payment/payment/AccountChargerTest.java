@@ -1,138 +1,202 @@
 package dev.ordersaga.payment.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ordersaga.payment.account.Account;
 import dev.ordersaga.payment.money.Money;
 import dev.ordersaga.payment.provider.PaymentProvider;
+import dev.ordersaga.payment.provider.ProviderCapture;
 import dev.ordersaga.payment.provider.ProviderCharge;
 import dev.ordersaga.payment.provider.ProviderRefund;
+import dev.ordersaga.payment.provider.ProviderRejectedException;
 import dev.ordersaga.payment.provider.ProviderUnavailableException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class AccountChargerTest {
 
-    private static final BooleanSupplier NO_DOUBT = () -> false;
-    private static final BooleanSupplier IN_DOUBT = () -> true;
-
-    private final FakeProvider provider = new FakeProvider();
-    private final AccountCharger charger = new AccountCharger(provider);
+    /** What the provider and the markers were asked, in order. */
+    private final List<String> calls = new ArrayList<>();
+    private final FakeProvider provider = new FakeProvider(calls);
+    private final FakeMarkers markers = new FakeMarkers(calls);
+    private final AccountCharger charger = new AccountCharger(provider, markers);
     private final Account account = new Account("c-1", Money.of(1000, "EUR"), "tok");
     private final UUID orderId = UUID.randomUUID();
+    private final String charge = "charge charge-" + orderId + " c-1 ";
+    private final String mark = "mark " + orderId;
+    private final String lookup = "lookup charge-" + orderId;
+    private final String refund = "refund refund-" + orderId + " charge-" + orderId;
 
     @Test
-    void approvesWhatTheProviderCapturesAndDebitsIt() {
+    void marksTheOrderBeforeTheProviderCapturesThenApprovesAndDebits() {
         provider.charges = () -> new ProviderCharge.Captured("ch_1");
 
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1000, "EUR"), NO_DOUBT);
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1000, "EUR"));
 
         assertThat(decision).isEqualTo(ChargeDecision.approve("ch_1"));
         assertThat(account.getBalance()).isEqualTo(Money.zero("EUR"));
-        assertThat(provider.calls).containsExactly("charge charge-" + orderId + " c-1 1000 EUR " + orderId);
+        assertThat(calls).containsExactly(mark, charge + "1000 EUR " + orderId);
     }
 
     @Test
     void declinesWithTheProvidersReasonWithoutDebiting() {
         provider.charges = () -> new ProviderCharge.Declined("card declined");
 
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "EUR"), NO_DOUBT);
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "EUR"));
 
         assertThat(decision).isEqualTo(ChargeDecision.decline("card declined"));
         assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
     }
 
     @Test
-    void anUnreachableProviderChangesNothing() {
+    void anUnreachableProviderChangesNothingButLeavesTheMark() {
         provider.charges = () -> {
             throw new ProviderUnavailableException("circuit breaker paymentProvider is open", null);
         };
 
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "EUR"), NO_DOUBT);
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "EUR"));
 
         assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.UNAVAILABLE);
         assertThat(decision.reason()).contains("circuit breaker paymentProvider is open");
         assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
+        assertThat(markers.marked).containsExactly(orderId);
     }
 
     @Test
-    void declinesAnUnknownAccountWithoutAskingTheProvider() {
-        ChargeDecision decision = charger.charge(orderId, "c-404", Optional.empty(), Money.of(1, "EUR"), NO_DOUBT);
+    void declinesAnUnknownAccountWithoutAskingTheProviderOrMarking() {
+        ChargeDecision decision = charger.charge(orderId, "c-404", Optional.empty(), Money.of(1, "EUR"));
 
         assertThat(decision).isEqualTo(ChargeDecision.decline("unknown account c-404"));
-        assertThat(provider.calls).isEmpty();
+        assertThat(calls).isEmpty();
     }
 
     @Test
     void declinesAnotherCurrencyWithoutAskingTheProvider() {
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "USD"), NO_DOUBT);
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "USD"));
 
         assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.DECLINED);
         assertThat(decision.reason()).startsWith("currency mismatch").contains("EUR", "USD");
         assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
-        assertThat(provider.calls).isEmpty();
+        assertThat(calls).isEmpty();
     }
 
     @Test
     void declinesInsufficientFundsWithoutAskingTheProvider() {
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1001, "EUR"), NO_DOUBT);
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1001, "EUR"));
 
         assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.DECLINED);
         assertThat(decision.reason()).startsWith("insufficient funds").contains("1000 EUR", "1001 EUR");
         assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
-        assertThat(provider.calls).isEmpty();
+        assertThat(calls).isEmpty();
     }
 
     @Test
-    void anOrdinaryChargeNeverLooksForAnEarlierUnansweredAttempt() {
-        provider.charges = () -> new ProviderCharge.Captured("ch_1");
+    void anOrderInDoubtWhoseCaptureTheProviderHoldsIsApprovedWithThatCaptureWithoutCapturingAgain() {
+        markers.marked.add(orderId);
+        provider.captures = () -> new ProviderCapture.Captured("ch_lost", Money.of(400, "EUR"));
 
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "EUR"), () -> {
-            throw new AssertionError("looked up although the charge was not refused here");
-        });
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(400, "EUR"));
 
-        assertThat(decision).isEqualTo(ChargeDecision.approve("ch_1"));
+        assertThat(decision).isEqualTo(ChargeDecision.approve("ch_lost"));
+        assertThat(account.getBalance()).isEqualTo(Money.of(600, "EUR"));
+        assertThat(calls).containsExactly(lookup);
     }
 
     @Test
-    void aLocalDeclineAfterAnUnansweredAttemptRefundsTheLostCaptureFirst() {
+    void aLocalDeclineOfAnOrderInDoubtRefundsWhatTheProviderHoldsUnderItsKeyFirst() {
+        markers.marked.add(orderId);
         provider.refunds = () -> new ProviderRefund.Refunded("re_1");
 
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1001, "EUR"),
-                IN_DOUBT);
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1001, "EUR"));
 
         assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.DECLINED);
         assertThat(decision.reason()).startsWith("insufficient funds");
-        assertThat(provider.calls).containsExactly("refund refund-" + orderId + " charge-" + orderId);
+        assertThat(calls).containsExactly(refund);
         assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
     }
 
     @Test
-    void aLocalDeclineAfterAnUnansweredAttemptThatCapturedNothingDeclines() {
-        provider.refunds = ProviderRefund.NothingCaptured::new;
-
-        ChargeDecision decision = charger.charge(orderId, "c-404", Optional.empty(), Money.of(1, "EUR"), IN_DOUBT);
-
-        assertThat(decision).isEqualTo(ChargeDecision.decline("unknown account c-404"));
-        assertThat(provider.calls).containsExactly("refund refund-" + orderId + " charge-" + orderId);
-    }
-
-    @Test
-    void aLocalDeclineAfterAnUnansweredAttemptWaitsWhileTheProviderCannotBeReached() {
+    void aLocalDeclineOfAnOrderInDoubtWaitsWhileTheRefundCannotReachTheProvider() {
+        markers.marked.add(orderId);
         provider.refunds = () -> {
             throw new ProviderUnavailableException("HTTP 503 (after 3 attempts)", null);
         };
 
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "USD"), IN_DOUBT);
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "USD"));
 
         assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.UNAVAILABLE);
         assertThat(decision.reason()).contains("HTTP 503");
-        assertThat(provider.calls).containsExactly("refund refund-" + orderId + " charge-" + orderId);
+        assertThat(calls).containsExactly(refund);
+        assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
+    }
+
+    @Test
+    void anOrderInDoubtThatTheProviderNeverCapturedIsChargedAsUsualAfterTheLookup() {
+        markers.marked.add(orderId);
+        provider.captures = ProviderCapture.NotCaptured::new;
+        provider.charges = () -> new ProviderCharge.Captured("ch_2");
+
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(100, "EUR"));
+
+        assertThat(decision).isEqualTo(ChargeDecision.approve("ch_2"));
+        assertThat(account.getBalance()).isEqualTo(Money.of(900, "EUR"));
+        assertThat(calls).containsExactly(lookup, mark, charge + "100 EUR " + orderId);
+    }
+
+    @Test
+    void aLocalDeclineOfAnOrderInDoubtThatTheProviderNeverCapturedDeclines() {
+        markers.marked.add(orderId);
+        provider.refunds = ProviderRefund.NothingCaptured::new;
+
+        ChargeDecision decision = charger.charge(orderId, "c-404", Optional.empty(), Money.of(100, "EUR"));
+
+        assertThat(decision).isEqualTo(ChargeDecision.decline("unknown account c-404"));
+        assertThat(calls).containsExactly(refund);
+    }
+
+    @Test
+    void anOrderInDoubtWhoseCaptureWasRefundedIsDeclinedNotChargedAgain() {
+        markers.marked.add(orderId);
+        provider.captures = () -> new ProviderCapture.Refunded("ch_lost", Money.of(100, "EUR"));
+
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(100, "EUR"));
+
+        assertThat(decision).isEqualTo(ChargeDecision.decline(
+                "the provider's capture ch_lost of this order was refunded; it is not charged again"));
+        assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
+        assertThat(calls).containsExactly(lookup);
+    }
+
+    @Test
+    void anOrderInDoubtWaitsWhileTheProviderCannotSayWhatItHolds() {
+        markers.marked.add(orderId);
+        provider.captures = () -> {
+            throw new ProviderUnavailableException("no answer within 2000 ms", null);
+        };
+
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(100, "EUR"));
+
+        assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.UNAVAILABLE);
+        assertThat(decision.reason()).contains("no answer within 2000 ms");
+        assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
+        assertThat(calls).containsExactly(lookup);
+    }
+
+    @Test
+    void aCaptureInDoubtOfAnotherAmountIsRefusedForAnOperator() {
+        markers.marked.add(orderId);
+        provider.captures = () -> new ProviderCapture.Captured("ch_lost", Money.of(999, "EUR"));
+
+        assertThatThrownBy(() -> charger.charge(orderId, "c-1", Optional.of(account), Money.of(100, "EUR")))
+                .isInstanceOf(ProviderRejectedException.class)
+                .hasMessageContaining("captured 999 EUR under charge-" + orderId + " (ch_lost)");
         assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
     }
 
@@ -148,15 +212,20 @@ class AccountChargerTest {
             throw new ProviderUnavailableException("no answer within 2000 ms", null);
         };
         assertThat(charger.refundAtProvider(orderId).outcome()).isEqualTo(RefundDecision.Outcome.UNAVAILABLE);
-        assertThat(provider.calls).containsOnly("refund refund-" + orderId + " charge-" + orderId);
+        assertThat(calls).containsOnly(refund);
     }
 
     /** Answers as told and remembers what it was asked. */
     private static final class FakeProvider implements PaymentProvider {
 
-        private final List<String> calls = new ArrayList<>();
+        private final List<String> calls;
         private Supplier<ProviderCharge> charges;
         private Supplier<ProviderRefund> refunds;
+        private Supplier<ProviderCapture> captures;
+
+        FakeProvider(List<String> calls) {
+            this.calls = calls;
+        }
 
         @Override
         public ProviderCharge charge(String idempotencyKey, String customerId, Money amount, String reference) {
@@ -168,6 +237,34 @@ class AccountChargerTest {
         public ProviderRefund refund(String idempotencyKey, String chargeIdempotencyKey) {
             calls.add("refund " + idempotencyKey + " " + chargeIdempotencyKey);
             return refunds.get();
+        }
+
+        @Override
+        public ProviderCapture captureUnder(String chargeIdempotencyKey) {
+            calls.add("lookup " + chargeIdempotencyKey);
+            return captures.get();
+        }
+    }
+
+    /** The marker table as a set; marking is recorded among the provider's calls, to show it comes first. */
+    private static final class FakeMarkers implements ChargeAttemptMarkers {
+
+        private final List<String> calls;
+        private final Set<UUID> marked = new HashSet<>();
+
+        FakeMarkers(List<String> calls) {
+            this.calls = calls;
+        }
+
+        @Override
+        public boolean inDoubt(UUID orderId) {
+            return marked.contains(orderId);
+        }
+
+        @Override
+        public void markBeforeProviderCall(UUID orderId) {
+            calls.add("mark " + orderId);
+            marked.add(orderId);
         }
     }
 }

@@ -6,7 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ordersaga.payment.PaymentIntegrationTest;
+import dev.ordersaga.payment.provider.PaymentProvider;
+import dev.ordersaga.payment.provider.ProviderCharge;
 import dev.ordersaga.provider.Behaviour;
 import dev.ordersaga.provider.ProviderStats;
 import dev.ordersaga.schema.Money;
@@ -19,7 +23,13 @@ import dev.ordersaga.schema.payment.RefundPayment;
 import dev.ordersaga.testkit.KafkaTestClient;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.RetryRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +44,17 @@ class PaymentProviderIT extends PaymentIntegrationTest {
     /** Longer than the tests' 1 s time limiter: the provider does the work, its answer comes too late. */
     private static final long LOST_ANSWER_LATENCY_MS = 1_500;
 
+    /** Shorter than the tests' 1 s time limiter: the charge is answered, but late enough to be watched. */
+    private static final long HELD_ANSWER_MS = 600;
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper json = new ObjectMapper();
+
     @Autowired
     private RetryRegistry retries;
+
+    @Autowired
+    private PaymentProvider providerClient;
 
     private final KafkaTestClient kafka = kafka();
     private final UUID orderId = UUID.randomUUID();
@@ -77,7 +96,7 @@ class PaymentProviderIT extends PaymentIntegrationTest {
     }
 
     @Test
-    void aSagaRetryAfterALostCaptureAnswerGetsTheSameCaptureNotASecondOne() {
+    void aSagaRetryAfterALostCaptureAnswerGetsTheSameCaptureNotASecondOne() throws Exception {
         seedAccount(customer, 10_000, "EUR");
         ProviderStats before = provider.stats();
 
@@ -88,9 +107,63 @@ class PaymentProviderIT extends PaymentIntegrationTest {
 
         kafka.awaitMessage(orderId, PaymentCharged.class);
         assertThat(provider.stats().chargesCaptured() - before.chargesCaptured()).isEqualTo(1);
-        assertThat(provider.stats().replays()).isGreaterThan(before.replays());
+        assertThat(providerChargeId()).isEqualTo(captureAtProvider().orElseThrow().get("chargeId").asText());
         assertThat(balanceOf(customer)).isEqualTo(7_500);
         assertThat(paymentStatus()).isEqualTo("CHARGED");
+        assertThat(chargeInDoubt()).isFalse();
+    }
+
+    @Test
+    void theMarkerIsCommittedBeforeTheProviderIsCalledAndSettledWithThePayment() throws Exception {
+        seedAccount(customer, 10_000, "EUR");
+        provider.behaviour(Behaviour.normal().withAnswerDelayMs(HELD_ANSWER_MS));
+
+        kafka.send(charge);
+
+        // Seen from this test's own connection while the provider holds its answer: the capture is made and no
+        // payment recorded, yet the marker is already committed.
+        await("the capture at the provider").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> captureAtProvider().isPresent());
+        assertThat(chargeInDoubt()).isTrue();
+        assertThat(paymentCount()).isZero();
+        kafka.awaitMessage(orderId, PaymentCharged.class);
+        assertThat(chargeInDoubt()).isFalse();
+        assertThat(paymentStatus()).isEqualTo("CHARGED");
+    }
+
+    @Test
+    void aLostCaptureFollowedByADrainedBalanceIsRefundedAtTheProviderAndDeclined() throws Exception {
+        seedAccount(customer, 10_000, "EUR");
+        ProviderStats before = provider.stats();
+        captureWhoseAnswerWasLost();
+        drainTheBalanceTo(1_000);
+
+        kafka.send(charge);
+
+        assertThat(kafka.awaitMessage(orderId, PaymentDeclined.class).reason()).startsWith("insufficient funds");
+        JsonNode capture = captureAtProvider().orElseThrow();
+        assertThat(capture.get("status").asText()).isEqualTo("refunded");
+        assertThat(capture.get("refundId").asText()).startsWith("re_");
+        assertThat(provider.stats().refunds() - before.refunds()).isEqualTo(1);
+        assertThat(paymentStatus()).isEqualTo("DECLINED");
+        assertThat(balanceOf(customer)).isEqualTo(1_000);
+        assertThat(chargeInDoubt()).isFalse();
+    }
+
+    @Test
+    void aLostCaptureWithTheBalanceStillThereIsChargedWithTheProvidersCaptureAndNoOther() throws Exception {
+        seedAccount(customer, 10_000, "EUR");
+        ProviderStats before = provider.stats();
+        String lostChargeId = captureWhoseAnswerWasLost();
+
+        kafka.send(charge);
+
+        assertThat(kafka.awaitMessage(orderId, PaymentCharged.class).amount()).isEqualTo(Money.of(2_500, "EUR"));
+        assertThat(providerChargeId()).isEqualTo(lostChargeId);
+        assertThat(captureAtProvider().orElseThrow().get("status").asText()).isEqualTo("captured");
+        assertThat(provider.stats().chargesCaptured() - before.chargesCaptured()).isEqualTo(1);
+        assertThat(paymentStatus()).isEqualTo("CHARGED");
+        assertThat(balanceOf(customer)).isEqualTo(7_500);
         assertThat(chargeInDoubt()).isFalse();
     }
 
@@ -252,6 +325,31 @@ class PaymentProviderIT extends PaymentIntegrationTest {
                     && now.replays() - before.replays() == attempts - 1;
         });
         provider.behaviour(Behaviour.normal());
+    }
+
+    /**
+     * What a crash of the service between the provider's capture and its own commit leaves: the marker (committed
+     * before the call), the capture at the provider under the order's key, and no payment, no reply.
+     *
+     * @return the capture's charge id
+     */
+    private String captureWhoseAnswerWasLost() {
+        jdbc.update("INSERT INTO provider_charge_attempts (order_id, first_attempt_at) VALUES (?, now())", orderId);
+        ProviderCharge captured = providerClient.charge(AccountCharger.chargeKey(orderId), customer,
+                dev.ordersaga.payment.money.Money.of(2_500, "EUR"), orderId.toString());
+        assertThat(paymentCount()).isZero();
+        return ((ProviderCharge.Captured) captured).chargeId();
+    }
+
+    /** The provider's reporting API on the order's charge key. */
+    private Optional<JsonNode> captureAtProvider() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(provider.baseUrl()
+                + "/v1/charges?idempotencyKey=" + AccountCharger.chargeKey(orderId))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode captures = json.readTree(response.body()).get("data");
+        assertThat(captures.size()).isLessThanOrEqualTo(1);
+        return captures.isEmpty() ? Optional.empty() : Optional.of(captures.get(0));
     }
 
     /** Another order of the same customer takes all but {@code left} of the balance. */

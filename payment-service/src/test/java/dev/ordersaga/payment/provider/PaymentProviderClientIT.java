@@ -78,6 +78,35 @@ class PaymentProviderClientIT {
     }
 
     @Test
+    void theLookupOfAKeyAnswersWhatTheProviderHoldsWithoutChangingIt() {
+        PaymentProviderClient client = clientOf(provider.baseUrl());
+        String refundedKey = "charge-" + UUID.randomUUID();
+        ProviderCharge.Captured captured =
+                (ProviderCharge.Captured) client.charge(chargeKey, "c-1", Money.of(1234, "EUR"), "order-1");
+        ProviderCharge.Captured refunded =
+                (ProviderCharge.Captured) client.charge(refundedKey, "c-1", Money.of(50, "USD"), "order-2");
+        client.refund("refund-2", refundedKey);
+        ProviderStats before = provider.stats();
+
+        assertThat(client.captureUnder(chargeKey))
+                .isEqualTo(new ProviderCapture.Captured(captured.chargeId(), Money.of(1234, "EUR")));
+        assertThat(client.captureUnder(refundedKey))
+                .isEqualTo(new ProviderCapture.Refunded(refunded.chargeId(), Money.of(50, "USD")));
+        assertThat(client.captureUnder("charge-never-made")).isEqualTo(new ProviderCapture.NotCaptured());
+        assertThat(provider.stats()).isEqualTo(before);
+    }
+
+    @Test
+    void aLookupThatKeepsFailingIsUnavailable() {
+        provider.behaviour(Behaviour.normal().withFailures(1.0, 503));
+
+        assertThatThrownBy(() -> clientOf(provider.baseUrl()).captureUnder(chargeKey))
+                .isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("HTTP 503")
+                .hasMessageContaining("after 3 attempts");
+    }
+
+    @Test
     void aDeclineIsAnAnswerNeverRetried() {
         provider.behaviour(Behaviour.normal().withDeclinedCustomers("c-bad"));
 
