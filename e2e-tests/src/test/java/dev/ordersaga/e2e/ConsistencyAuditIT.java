@@ -70,7 +70,8 @@ class ConsistencyAuditIT extends FailurePathTest {
     }
 
     private static String[] auditArgs(Map<StackService, ServiceDatabase> databases) {
-        List<String> args = new ArrayList<>(List.of("audit", "--since", "PT10M", "--settle-after", "0s", "--json"));
+        List<String> args = new ArrayList<>(List.of("audit", "--since", "PT10M", "--settle-after", "0s", "--json",
+                "--provider-url", system.paymentProvider().toString()));
         database(args, "orders", databases.get(StackService.ORDER_SERVICE));
         database(args, "inventory", databases.get(StackService.INVENTORY_SERVICE));
         database(args, "payments", databases.get(StackService.PAYMENT_SERVICE));
