@@ -16,13 +16,18 @@ public final class Echo {
 
     /** @return {@code 'value'}, or {@code 'its first 16 code points…'} when it is longer; {@code null} unquoted */
     public static String quote(String value) {
+        return quote(value, MAX_CODE_POINTS);
+    }
+
+    /** Like {@link #quote(String)}, with room for a longer name where that helps (a header in a dead-letter reason). */
+    public static String quote(String value, int maxCodePoints) {
         if (value == null) {
             return "null";
         }
-        StringBuilder quoted = new StringBuilder(MAX_CODE_POINTS + 3).append('\'');
+        StringBuilder quoted = new StringBuilder(Math.min(value.length(), maxCodePoints) + 3).append('\'');
         int codePoints = 0;
         for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
-            if (codePoints == MAX_CODE_POINTS) {
+            if (codePoints == maxCodePoints) {
                 return quoted.append(ELLIPSIS).append('\'').toString();
             }
             int codePoint = value.codePointAt(i);

@@ -73,7 +73,8 @@ public final class StrictJson {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("strict-uuid").addDeserializer(UUID.class, new StrictUuidDeserializer()));
+        mapper.registerModule(
+                new SimpleModule("strict-uuid").addDeserializer(UUID.class, new StrictUuidDeserializer()));
         return mapper;
     }
 

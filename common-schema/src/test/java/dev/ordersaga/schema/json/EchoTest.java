@@ -19,6 +19,11 @@ class EchoTest {
     }
 
     @Test
+    void mayKeepALongerPrefixWhereAskedTo() {
+        assertThat(Echo.quote("z".repeat(70), 64)).isEqualTo("'" + "z".repeat(64) + "\u2026'");
+    }
+
+    @Test
     void neverSplitsACharacterOutsideTheBasicPlane() {
         String emoji = "\uD83D\uDE00";
 
