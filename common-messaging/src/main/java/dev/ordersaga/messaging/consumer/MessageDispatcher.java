@@ -65,11 +65,14 @@ final class MessageDispatcher implements MessageListener<byte[], byte[]> {
                 () -> handler.get().handle(message.payload()));
     }
 
-    /** A subscription that answers such documents does so once, like any message; otherwise it is poison. */
+    /**
+     * A subscription that answers such documents does so once, like any message. Otherwise it is poison, and
+     * dead-lettered as such: operators find every undecodable record under one exception class.
+     */
     private void answerUnreadable(ConsumerRecord<byte[], byte[]> record, UnreadableMessageException unreadable) {
         UnreadableMessage document = unreadable.document();
-        UnreadableMessageHandler handler =
-                subscription.unreadableHandlerFor(document.type()).orElseThrow(() -> unreadable);
+        UnreadableMessageHandler handler = subscription.unreadableHandlerFor(document.type())
+                .orElseThrow(() -> new PoisonMessageException(unreadable.getMessage(), unreadable.getCause()));
         try (MDC.MDCCloseable type = MDC.putCloseable("messageType", document.type().typeName());
              MDC.MDCCloseable id = MDC.putCloseable("messageId", unreadable.messageId().toString())) {
             log.info("Answering an unreadable {}: {}", document.type().typeName(), document.violations());

@@ -6,10 +6,10 @@ import java.util.stream.Collectors;
 
 /**
  * A record with valid headers whose value is a JSON object that does not fit its type. It is poison like any
- * other, unless its subscription answers such documents ({@link MessageSubscription#onUnreadable}); it then
- * carries what the answer needs: the envelope and the violations.
+ * other, unless its subscription answers such documents ({@link MessageSubscription#onUnreadable}); it carries
+ * what the answer needs: the envelope and the violations.
  */
-public class UnreadableMessageException extends PoisonMessageException {
+final class UnreadableMessageException extends PoisonMessageException {
 
     private final UUID messageId;
     private final String traceparent;

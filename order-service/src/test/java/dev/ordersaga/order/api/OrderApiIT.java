@@ -16,12 +16,16 @@ import dev.ordersaga.order.OrderServiceIntegrationTest;
 import dev.ordersaga.order.TestOrders;
 import dev.ordersaga.order.decision.OrderDecisions;
 import dev.ordersaga.schema.intake.PlaceOrder;
+import dev.ordersaga.schema.json.StrictJson;
 import dev.ordersaga.schema.order.ApproveOrder;
 import dev.ordersaga.testkit.RecordedStatement;
 import dev.ordersaga.testkit.StatementRecorder;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,6 +78,54 @@ class OrderApiIT extends OrderServiceIntegrationTest {
         mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content("{\"orderId\":"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.violations", hasSize(1)));
+    }
+
+    /** Jackson's defaults would read these as 49 cents, 2, 1000 and 1. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            "quantity":2,"unitPrice":49.99   | lines[0].unitPrice
+            "quantity":2.0,"unitPrice":4999  | lines[0].quantity
+            "quantity":"2","unitPrice":4999  | lines[0].quantity
+            "quantity":true,"unitPrice":4999 | lines[0].quantity
+            "quantity":1e3,"unitPrice":4999  | lines[0].quantity
+            """)
+    void postingANumberThatWouldNeedCoercingAnswers400NamingTheField(String line, String field) throws Exception {
+        UUID orderId = UUID.randomUUID();
+
+        mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"orderId":"%s","customerId":"c","currency":"EUR","lines":[{"sku":"A",%s}]}"""
+                        .formatted(orderId, line)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.violations", hasSize(1)))
+                .andExpect(jsonPath("$.violations[0].field").value(field))
+                .andExpect(jsonPath("$.violations[0].message")
+                        .value("must be an integer, written without a fraction, an exponent or quotes"));
+
+        assertThat(countOrders(orderId)).isZero();
+    }
+
+    @Test
+    void postingMoreThanOneHundredLinesAnswers400WithOneViolation() throws Exception {
+        PlaceOrder tooMany = new PlaceOrder(UUID.randomUUID(), "customer-1", "EUR",
+                Collections.nCopies(20_000, new PlaceOrder.Line("", 0, -1L)));
+
+        postOrder(tooMany)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.violations", hasSize(1)))
+                .andExpect(jsonPath("$.violations[0].field").value("lines"))
+                .andExpect(jsonPath("$.violations[0].message").value("must contain at most 100 lines, has 20000"));
+    }
+
+    @Test
+    void postingABodyOverOneMebibyteAnswers413() throws Exception {
+        String padding = "p".repeat(StrictJson.MAX_DOCUMENT_BYTES);
+
+        mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"orderId":"%s","padding":"%s"}""".formatted(UUID.randomUUID(), padding)))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("The request body is larger than 1048576 bytes"));
     }
 
     @Test
