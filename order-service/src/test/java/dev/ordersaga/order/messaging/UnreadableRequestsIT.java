@@ -2,6 +2,7 @@ package dev.ordersaga.order.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ordersaga.order.CoercibleNumbers;
 import dev.ordersaga.order.OrderServiceIntegrationTest;
 import dev.ordersaga.order.RawRequests;
 import dev.ordersaga.schema.Headers;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Requests an outside producer can write but no record of ours serializes to: JSON of the wrong shape is
@@ -21,17 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class UnreadableRequestsIT extends OrderServiceIntegrationTest {
 
-    private static final String INTEGER = "must be an integer, written without a fraction, an exponent or quotes";
-
-    /** Jackson's defaults read these as 49 cents, 2, 1000 and 1: an order for other amounts than was meant. */
+    /** Coerced, these would be an order for other amounts than the producer meant. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
-            "quantity":2,"unitPrice":49.99   | lines[0].unitPrice
-            "quantity":2,"unitPrice":4999.0  | lines[0].unitPrice
-            "quantity":"2","unitPrice":4999  | lines[0].quantity
-            "quantity":true,"unitPrice":4999 | lines[0].quantity
-            "quantity":1e3,"unitPrice":4999  | lines[0].quantity
-            """)
+    @MethodSource("dev.ordersaga.order.CoercibleNumbers#lines")
     void placeOrderWithANumberThatWouldNeedCoercingIsRejectedNamingTheField(String line, String field) {
         UUID orderId = UUID.randomUUID();
 
@@ -42,7 +35,7 @@ class UnreadableRequestsIT extends OrderServiceIntegrationTest {
         ReceivedRecord record = kafka().awaitRecord(orderId.toString(), OrderRequestRejected.class);
         assertThat(record.header(Headers.CAUSATION_ID)).isEqualTo(messageId.toString());
         assertThat(record.message(OrderRequestRejected.class))
-                .isEqualTo(new OrderRequestRejected(orderId, "PlaceOrder", List.of(new Violation(field, INTEGER))));
+                .isEqualTo(new OrderRequestRejected(orderId, "PlaceOrder", List.of(new Violation(field, CoercibleNumbers.MESSAGE))));
         awaitHandled(messageId);
         assertThat(countOrders(orderId)).isZero();
     }
