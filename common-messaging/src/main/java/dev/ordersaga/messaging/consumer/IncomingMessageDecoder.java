@@ -12,6 +12,7 @@ import dev.ordersaga.schema.json.Echo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -107,8 +108,8 @@ final class IncomingMessageDecoder {
             throw new PoisonMessageException(type.typeName() + " value is JSON null");
         }
         if (!document.isObject()) {
-            throw new PoisonMessageException(
-                    type.typeName() + " value is not a JSON object but " + document.getNodeType().name().toLowerCase());
+            throw new PoisonMessageException(type.typeName() + " value is not a JSON object but "
+                    + document.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return document;
     }

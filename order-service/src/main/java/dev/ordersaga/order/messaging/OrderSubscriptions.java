@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OrderSubscriptions {
 
-    /** A request of the wrong JSON shape is answered, like a request that breaks a rule: producers read order.events. */
+    /** A request of the wrong JSON shape is answered like one that breaks a rule: producers read order.events. */
     @Bean
     MessageSubscription orderRequests(OrderIntake intake, OrderCancellations cancellations,
                                       UnreadableRequests unreadable) {

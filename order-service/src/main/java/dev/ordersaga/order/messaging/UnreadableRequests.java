@@ -4,6 +4,7 @@ import dev.ordersaga.messaging.consumer.UnreadableMessage;
 import dev.ordersaga.messaging.outbox.Outbox;
 import dev.ordersaga.schema.json.BindingViolation;
 import dev.ordersaga.schema.order.OrderRequestRejected;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +26,9 @@ class UnreadableRequests {
     /** Runs in the messaging library's inbox transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void reject(UnreadableMessage request) {
-        outbox.send(new OrderRequestRejected(request.orderId(), request.type().typeName(), request.violations().stream()
-                .map(UnreadableRequests::violation)
-                .toList()));
+        List<OrderRequestRejected.Violation> violations =
+                request.violations().stream().map(UnreadableRequests::violation).toList();
+        outbox.send(new OrderRequestRejected(request.orderId(), request.type().typeName(), violations));
     }
 
     private static OrderRequestRejected.Violation violation(BindingViolation violation) {

@@ -27,9 +27,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Bad input is always a 400 problem document with a {@code violations} list, never a 500: malformed
  * JSON, a value of the wrong JSON type or a number that would need coercing (named by its JSON path, in the
- * words of {@link BindingViolation}), wrong types in the path or query, and broken validation rules. Every other standard Spring MVC
- * exception, {@link org.springframework.web.ErrorResponseException} included, keeps Spring's problem
- * document.
+ * words of {@link BindingViolation}), wrong types in the path or query, and broken validation rules. Every
+ * other standard Spring MVC exception, {@link org.springframework.web.ErrorResponseException} included, keeps
+ * Spring's problem document.
  *
  * <p>Lowest precedence: advice is consulted in order and the first one with a matching handler answers, so a
  * service's own advice (an unknown id as 404, its own wording) must be asked before this catch-all.
