@@ -2,28 +2,39 @@ package dev.ordersaga.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ordersaga.schema.Message;
+import dev.ordersaga.schema.json.StrictJson;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * JSON for messages. Readers ignore unknown fields so that a producer on a newer, additive schema
- * version stays readable; a missing primitive is an error rather than a silent zero.
+ * JSON for messages, read by {@link StrictJson}'s rules on every topic: a number is never coerced, a document
+ * has bounds. Readers ignore unknown fields so that a producer on a newer, additive schema version stays
+ * readable; a missing primitive is an error rather than a silent zero.
+ *
+ * <p>Reading is two steps, {@link #parse} then {@link #bind}, so that a consumer can tell bytes that are no
+ * JSON document at all from a document that does not fit its type, and still see the document's order id.
  */
 public final class MessageCodec {
+
+    private static final String ORDER_ID = "orderId";
 
     private final ObjectMapper mapper;
 
     public MessageCodec() {
-        this.mapper = JsonMapper.builder()
+        this.mapper = StrictJson.applyTo(JsonMapper.builder()
                 .findAndAddModules()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .build();
+                .build());
     }
 
     public String encode(Message message) {
@@ -36,6 +47,40 @@ public final class MessageCodec {
 
     /** @throws IOException when the bytes are not a JSON document of that type */
     public <T extends Message> T decode(byte[] json, Class<T> type) throws IOException {
-        return mapper.readValue(json, type);
+        return bind(parse(json), type);
+    }
+
+    /**
+     * @return the document's tree, a {@code NullNode} for JSON {@code null}
+     * @throws IOException when the bytes are not one JSON document within {@link StrictJson}'s limits
+     */
+    public JsonNode parse(byte[] json) throws IOException {
+        StrictJson.requireWithinDocumentLimit(json.length);
+        return mapper.readTree(json);
+    }
+
+    /** @throws JsonMappingException naming the first value that does not fit {@code type} */
+    public <T extends Message> T bind(JsonNode document, Class<T> type) throws JsonMappingException {
+        try {
+            return mapper.treeToValue(document, type);
+        } catch (JsonMappingException e) {
+            throw e;
+        } catch (JsonProcessingException e) {
+            // The tree is parsed already: whatever fails now is binding, e.g. a number out of its type's range.
+            throw new JsonMappingException(null, e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The document's {@code orderId} when it is a UUID, read by the same rules as the whole message. */
+    public Optional<UUID> orderIdOf(JsonNode document) {
+        JsonNode orderId = document.path(ORDER_ID);
+        if (!orderId.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(mapper.treeToValue(orderId, UUID.class));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -3,19 +3,21 @@ package dev.ordersaga.schema;
 import static dev.ordersaga.schema.ContractSchemas.serialize;
 import static dev.ordersaga.schema.ContractSchemas.validate;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.ValidationMessage;
 import dev.ordersaga.schema.intake.CancelOrder;
 import dev.ordersaga.schema.order.OrderRequestRejected;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * Proves the schemas reject what the contract forbids. Each case breaks one field of an otherwise
- * valid document and expects exactly one violation, of the right keyword, at that field (a JSON
+ * valid document and expects violations of the right keywords at that field and nowhere else (a JSON
  * Pointer, the validator's default for draft 2020-12).
  */
 class SchemaConstraintsTest {
@@ -60,7 +62,7 @@ class SchemaConstraintsTest {
         ObjectNode order = placeOrder();
         firstLine(order).put("sku", "");
 
-        assertOnlyViolation(validate(MessageType.PLACE_ORDER, order), "minLength", "/lines/0/sku");
+        assertViolationsAt(validate(MessageType.PLACE_ORDER, order), "/lines/0/sku", "minLength", "pattern");
     }
 
     @Test
@@ -68,7 +70,7 @@ class SchemaConstraintsTest {
         ObjectNode order = placeOrder();
         order.put("customerId", "");
 
-        assertOnlyViolation(validate(MessageType.PLACE_ORDER, order), "minLength", "/customerId");
+        assertViolationsAt(validate(MessageType.PLACE_ORDER, order), "/customerId", "minLength", "pattern");
     }
 
     @Test
@@ -76,7 +78,7 @@ class SchemaConstraintsTest {
         ObjectNode order = placeOrder();
         order.put("currency", "euro");
 
-        assertOnlyViolation(validate(MessageType.PLACE_ORDER, order), "pattern", "/currency");
+        assertViolationsAt(validate(MessageType.PLACE_ORDER, order), "/currency", "pattern", "enum");
     }
 
     @Test
@@ -84,7 +86,83 @@ class SchemaConstraintsTest {
         ObjectNode order = placeOrder();
         order.put("orderId", "not-a-uuid");
 
-        assertOnlyViolation(validate(MessageType.PLACE_ORDER, order), "format", "/orderId");
+        assertViolationsAt(validate(MessageType.PLACE_ORDER, order), "/orderId", "format", "minLength", "pattern");
+    }
+
+    @Test
+    void placeOrderWithMoreThanOneHundredLinesIsInvalid() {
+        ObjectNode order = placeOrder();
+        ArrayNode lines = order.putArray("lines");
+        for (int i = 0; i < 101; i++) {
+            lines.add(serialize(SampleMessages.PLACE_ORDER).get("lines").get(0));
+        }
+
+        assertOnlyViolation(validate(MessageType.PLACE_ORDER, order), "maxItems", "/lines");
+    }
+
+    @Test
+    void placeOrderWithAQuantityOverTenThousandIsInvalid() {
+        ObjectNode order = placeOrder();
+        firstLine(order).put("quantity", 10_001);
+
+        assertOnlyViolation(validate(MessageType.PLACE_ORDER, order), "maximum", "/lines/0/quantity");
+    }
+
+    @Test
+    void placeOrderWithAUnitPriceOverTheLargestLongIsInvalid() {
+        ObjectNode order = placeOrder();
+        firstLine(order).put("unitPrice", BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE));
+
+        assertOnlyViolation(validate(MessageType.PLACE_ORDER, order), "maximum", "/lines/0/unitPrice");
+    }
+
+    @Test
+    void placeOrderWithADecimalUnitPriceIsInvalid() {
+        ObjectNode order = placeOrder();
+        firstLine(order).put("unitPrice", 49.99);
+
+        assertOnlyViolation(validate(MessageType.PLACE_ORDER, order), "type", "/lines/0/unitPrice");
+    }
+
+    @Test
+    void placeOrderWithASkuOrCustomerIdOverSixtyFourCharactersIsInvalid() {
+        ObjectNode order = placeOrder();
+        order.put("customerId", "c".repeat(65));
+        firstLine(order).put("sku", "s".repeat(65));
+
+        assertThat(validate(MessageType.PLACE_ORDER, order))
+                .extracting(violation -> violation.getInstanceLocation().toString(), ValidationMessage::getType)
+                .containsExactlyInAnyOrder(tuple("/customerId", "maxLength"), tuple("/lines/0/sku", "maxLength"));
+    }
+
+    @Test
+    void placeOrderWithAWhitespaceOnlySkuIsInvalid() {
+        ObjectNode order = placeOrder();
+        firstLine(order).put("sku", " \u3000 ");
+
+        assertOnlyViolation(validate(MessageType.PLACE_ORDER, order), "pattern", "/lines/0/sku");
+    }
+
+    @Test
+    void placeOrderWithAControlCharacterInItsCustomerIdIsInvalid() {
+        ObjectNode order = placeOrder();
+        order.put("customerId", "customer\u00001");
+
+        assertOnlyViolation(validate(MessageType.PLACE_ORDER, order), "not", "/customerId");
+    }
+
+    @Test
+    void cancelOrderWithAReasonOverFiveHundredCharactersIsInvalid() {
+        ObjectNode cancel = (ObjectNode) serialize(new CancelOrder(SampleMessages.ORDER_ID, "r".repeat(501)));
+
+        assertOnlyViolation(validate(MessageType.CANCEL_ORDER, cancel), "maxLength", "/reason");
+    }
+
+    @Test
+    void cancelOrderWithANulCharacterInItsReasonIsInvalid() {
+        ObjectNode cancel = (ObjectNode) serialize(new CancelOrder(SampleMessages.ORDER_ID, "changed\u0000mind"));
+
+        assertOnlyViolation(validate(MessageType.CANCEL_ORDER, cancel), "not", "/reason");
     }
 
     @Test
@@ -123,6 +201,12 @@ class SchemaConstraintsTest {
 
     private static ObjectNode firstLine(ObjectNode order) {
         return (ObjectNode) ((ArrayNode) order.get("lines")).get(0);
+    }
+
+    private static void assertViolationsAt(Set<ValidationMessage> violations, String pointer, String... keywords) {
+        assertThat(violations).allSatisfy(violation -> assertThat(violation.getInstanceLocation()).hasToString(pointer))
+                .extracting(ValidationMessage::getType)
+                .containsExactlyInAnyOrder(keywords);
     }
 
     private static void assertOnlyViolation(Set<ValidationMessage> violations, String keyword, String pointer) {

@@ -2,8 +2,10 @@ package dev.ordersaga.messaging.consumer;
 
 import dev.ordersaga.messaging.MessageContext;
 import dev.ordersaga.schema.Message;
+import dev.ordersaga.schema.MessageType;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Handles one record of a subscription: decode, then record in the inbox and apply the effect in one
- * transaction. A failure propagates to the container's error handler, which retries or dead-letters.
+ * transaction; a document that does not fit its type is answered the same way when the subscription opted
+ * in. A failure propagates to the container's error handler, which retries or dead-letters.
  */
 final class MessageDispatcher implements MessageListener<byte[], byte[]> {
 
@@ -38,7 +41,13 @@ final class MessageDispatcher implements MessageListener<byte[], byte[]> {
     @Override
     public void onMessage(ConsumerRecord<byte[], byte[]> record) {
         try (MDC.MDCCloseable orderId = MDC.putCloseable("orderId", key(record))) {
-            IncomingMessage message = decoder.decode(record);
+            IncomingMessage message;
+            try {
+                message = decoder.decode(record);
+            } catch (UnreadableMessageException unreadable) {
+                answerUnreadable(record, unreadable);
+                return;
+            }
             try (MDC.MDCCloseable type = MDC.putCloseable("messageType", message.type().typeName());
                  MDC.MDCCloseable id = MDC.putCloseable("messageId", message.messageId().toString())) {
                 dispatch(record, message);
@@ -52,20 +61,43 @@ final class MessageDispatcher implements MessageListener<byte[], byte[]> {
             skipUnhandled(record, message);
             return;
         }
-        boolean applied = Boolean.TRUE.equals(transactions.execute(status -> apply(record, message, handler.get())));
-        metrics.handled(record.topic(), message.type().typeName(), applied);
+        handleOnce(record, message.messageId(), message.type(), message.traceparent(),
+                () -> handler.get().handle(message.payload()));
     }
 
-    private boolean apply(ConsumerRecord<byte[], byte[]> record, IncomingMessage message,
-                          MessageHandler<Message> handler) {
-        if (!inbox.recordFirstDelivery(message.messageId(), message.type().typeName(), record.topic())) {
-            log.debug("Skipping {} {}: already handled", message.type().typeName(), message.messageId());
+    /**
+     * A subscription that answers such documents does so once, like any message. Otherwise it is poison, and
+     * dead-lettered as such: operators find every undecodable record under one exception class.
+     */
+    private void answerUnreadable(ConsumerRecord<byte[], byte[]> record, UnreadableMessageException unreadable) {
+        UnreadableMessage document = unreadable.document();
+        UnreadableMessageHandler handler = subscription.unreadableHandlerFor(document.type())
+                .orElseThrow(() -> new PoisonMessageException(unreadable.getMessage(), unreadable.getCause()));
+        try (MDC.MDCCloseable type = MDC.putCloseable("messageType", document.type().typeName());
+             MDC.MDCCloseable id = MDC.putCloseable("messageId", unreadable.messageId().toString())) {
+            log.info("Answering an unreadable {}: {}", document.type().typeName(), document.violations());
+            handleOnce(record, unreadable.messageId(), document.type(), unreadable.traceparent(),
+                    () -> handler.handle(document));
+        }
+    }
+
+    private void handleOnce(ConsumerRecord<byte[], byte[]> record, UUID messageId, MessageType type,
+                            String traceparent, Runnable effect) {
+        boolean applied = Boolean.TRUE.equals(transactions.execute(
+                status -> applyOnce(record, messageId, type, traceparent, effect)));
+        metrics.handled(record.topic(), type.typeName(), applied);
+    }
+
+    private boolean applyOnce(ConsumerRecord<byte[], byte[]> record, UUID messageId, MessageType type,
+                              String traceparent, Runnable effect) {
+        if (!inbox.recordFirstDelivery(messageId, type.typeName(), record.topic())) {
+            log.debug("Skipping {} {}: already handled", type.typeName(), messageId);
             return false;
         }
-        MessageContext context = new MessageContext(
-                message.messageId(), message.type().typeName(), record.topic(), key(record), message.traceparent());
+        MessageContext context =
+                new MessageContext(messageId, type.typeName(), record.topic(), key(record), traceparent);
         MessageContext.callWithin(context, () -> {
-            handler.handle(message.payload());
+            effect.run();
             return null;
         });
         return true;

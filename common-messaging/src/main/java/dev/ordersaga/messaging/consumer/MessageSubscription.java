@@ -20,12 +20,14 @@ import java.util.Optional;
  * }</pre>
  *
  * A type that belongs to the topic but has no handler is a dead letter, unless {@link #ignoringOthers()}
- * says the topic is a broadcast where this service only picks what it needs.
+ * says the topic is a broadcast where this service only picks what it needs. So is a document that does not
+ * fit its type, unless {@link #onUnreadable} answers it.
  */
 public final class MessageSubscription {
 
     private final String topic;
     private final Map<MessageType, MessageHandler<Message>> handlers = new LinkedHashMap<>();
+    private final Map<MessageType, UnreadableMessageHandler> unreadableHandlers = new LinkedHashMap<>();
     private boolean ignoreOthers;
 
     private MessageSubscription(String topic) {
@@ -38,12 +40,18 @@ public final class MessageSubscription {
 
     @SuppressWarnings("unchecked")
     public <T extends Message> MessageSubscription on(Class<T> type, MessageHandler<? super T> handler) {
-        MessageType messageType = MessageType.of(type);
-        if (!messageType.topic().equals(topic)) {
-            throw new IllegalArgumentException(
-                    messageType.typeName() + " travels on " + messageType.topic() + ", not on " + topic);
-        }
-        handlers.put(messageType, (MessageHandler<Message>) handler);
+        handlers.put(travellingHere(type), (MessageHandler<Message>) handler);
+        return this;
+    }
+
+    /**
+     * Answers a document of {@code type} that is a JSON object but does not fit the type (a value of the wrong
+     * JSON type, a number that would have to be coerced, a malformed UUID) with {@code handler}, once, in the
+     * inbox transaction like any message, instead of dead-lettering it. Meant for public intake, where a
+     * producer must hear why; on an internal topic such a document is a bug, and its dead letter says so.
+     */
+    public <T extends Message> MessageSubscription onUnreadable(Class<T> type, UnreadableMessageHandler handler) {
+        unreadableHandlers.put(travellingHere(type), handler);
         return this;
     }
 
@@ -58,6 +66,19 @@ public final class MessageSubscription {
 
     Optional<MessageHandler<Message>> handlerFor(MessageType type) {
         return Optional.ofNullable(handlers.get(type));
+    }
+
+    Optional<UnreadableMessageHandler> unreadableHandlerFor(MessageType type) {
+        return Optional.ofNullable(unreadableHandlers.get(type));
+    }
+
+    private MessageType travellingHere(Class<? extends Message> type) {
+        MessageType messageType = MessageType.of(type);
+        if (!messageType.topic().equals(topic)) {
+            throw new IllegalArgumentException(
+                    messageType.typeName() + " travels on " + messageType.topic() + ", not on " + topic);
+        }
+        return messageType;
     }
 
     boolean ignoresUnhandledTypes() {

@@ -2,6 +2,7 @@ package dev.ordersaga.messaging.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ordersaga.messaging.MessageCodec;
 import dev.ordersaga.schema.Headers;
@@ -9,6 +10,8 @@ import dev.ordersaga.schema.MessageType;
 import dev.ordersaga.schema.StockLine;
 import dev.ordersaga.schema.Topics;
 import dev.ordersaga.schema.inventory.ReserveInventory;
+import dev.ordersaga.schema.json.BindingViolation;
+import dev.ordersaga.schema.json.StrictJson;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class IncomingMessageDecoderTest {
 
@@ -88,6 +93,16 @@ class IncomingMessageDecoderTest {
     }
 
     @Test
+    void echoesOnlyAShortPrefixOfAHeaderValue() {
+        Map<String, String> headers = validHeaders();
+        headers.put(Headers.MESSAGE_ID, "x".repeat(100_000));
+
+        assertThatThrownBy(() -> decoder.decode(record(Topics.INVENTORY_COMMANDS, VALID_JSON, headers)))
+                .isInstanceOf(PoisonMessageException.class)
+                .hasMessage("Header message-id is not a UUID: '" + "x".repeat(64) + "\u2026'");
+    }
+
+    @Test
     void rejectsATypeThatTravelsOnAnotherTopic() {
         assertRejected(record(Topics.PAYMENT_COMMANDS, VALID_JSON, validHeaders()),
                 "ReserveInventory does not belong on topic payment.commands (it travels on inventory.commands)");
@@ -123,16 +138,76 @@ class IncomingMessageDecoderTest {
     }
 
     @Test
-    void rejectsJsonOfTheWrongShape() {
+    void rejectsJsonThatIsNotAnObject() {
+        for (String value : List.of("[1]", "\"ReserveInventory\"", "42", "true")) {
+            assertThatThrownBy(() -> decoder.decode(record(Topics.INVENTORY_COMMANDS, value, validHeaders())))
+                    .isExactlyInstanceOf(PoisonMessageException.class)
+                    .hasMessageStartingWith("ReserveInventory value is not a JSON object but ");
+        }
+    }
+
+    @Test
+    void rejectsADocumentWithADuplicateField() {
+        String duplicate = VALID_JSON.replace("{\"orderId\"", "{\"orderId\":\"" + ORDER_ID + "\",\"orderId\"");
+
+        assertThatThrownBy(() -> decoder.decode(record(Topics.INVENTORY_COMMANDS, duplicate, validHeaders())))
+                .isExactlyInstanceOf(PoisonMessageException.class)
+                .hasMessageContaining("Duplicate field 'orderId'");
+    }
+
+    @Test
+    void rejectsAValueOverTheDocumentLimitWithoutParsingIt() {
+        String padded = VALID_JSON.replace("{\"orderId\"", "{\"padding\":\"" + "p".repeat(StrictJson.MAX_DOCUMENT_BYTES) + "\",\"orderId\"");
+
+        assertThatThrownBy(() -> decoder.decode(record(Topics.INVENTORY_COMMANDS, padded, validHeaders())))
+                .isExactlyInstanceOf(PoisonMessageException.class)
+                .hasMessageContaining("exceeds the maximum of 1048576 bytes");
+    }
+
+    @Test
+    void aDocumentThatDoesNotFitItsTypeIsUnreadableWithTheViolationAndTheEnvelope() {
         String nullQuantity = VALID_JSON.replace("\"quantity\":2", "\"quantity\":null");
 
-        assertRejected(record(Topics.INVENTORY_COMMANDS, nullQuantity, validHeaders()),
-                "Value is not a valid ReserveInventory document");
+        UnreadableMessageException unreadable = unreadable(record(Topics.INVENTORY_COMMANDS, nullQuantity, validHeaders()));
+
+        assertThat(unreadable).isInstanceOf(PoisonMessageException.class)
+                .hasMessage("Value is not a valid ReserveInventory document: lines[0].quantity "
+                        + "must be an integer, written without a fraction, an exponent or quotes");
+        assertThat(unreadable.messageId()).isEqualTo(MESSAGE_ID);
+        assertThat(unreadable.traceparent()).isEqualTo(TRACE);
+        assertThat(unreadable.document()).isEqualTo(new UnreadableMessage(MessageType.RESERVE_INVENTORY, ORDER_ID,
+                List.of(new BindingViolation("lines[0].quantity",
+                        "must be an integer, written without a fraction, an exponent or quotes"))));
+    }
+
+    /** Internal messages are read as strictly as public ones: Jackson would read each of these as 2. */
+    @ParameterizedTest
+    @ValueSource(strings = {"2.0", "2.5", "2e0", "\"2\"", "true"})
+    void aCoercibleQuantityIsUnreadableNotCoerced(String quantity) {
+        String coercible = VALID_JSON.replace("\"quantity\":2", "\"quantity\":" + quantity);
+
+        assertThat(unreadable(record(Topics.INVENTORY_COMMANDS, coercible, validHeaders())).document().violations())
+                .extracting(BindingViolation::field).containsExactly("lines[0].quantity");
+    }
+
+    @Test
+    void anOrderIdThatIsNotAUuidMakesTheDocumentUnreadableWithoutAnOrderId() {
+        String notAUuid = VALID_JSON.replace(ORDER_ID.toString(), "order-42");
+
+        UnreadableMessage document = unreadable(record(Topics.INVENTORY_COMMANDS, notAUuid, validHeaders())).document();
+
+        assertThat(document.orderId()).isNull();
+        assertThat(document.violations()).containsExactly(
+                new BindingViolation("orderId", "must be a UUID string of 8-4-4-4-12 hexadecimal digits"));
+    }
+
+    private UnreadableMessageException unreadable(ConsumerRecord<byte[], byte[]> record) {
+        return catchThrowableOfType(UnreadableMessageException.class, () -> decoder.decode(record));
     }
 
     private void assertRejected(ConsumerRecord<byte[], byte[]> record, String reason) {
         assertThatThrownBy(() -> decoder.decode(record))
-                .isInstanceOf(PoisonMessageException.class)
+                .isExactlyInstanceOf(PoisonMessageException.class)
                 .hasMessageContaining(reason);
     }
 

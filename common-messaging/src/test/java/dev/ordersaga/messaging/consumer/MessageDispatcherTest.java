@@ -1,15 +1,25 @@
 package dev.ordersaga.messaging.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ordersaga.messaging.MessageCodec;
+import dev.ordersaga.messaging.MessageContext;
 import dev.ordersaga.schema.Headers;
+import dev.ordersaga.schema.MessageType;
 import dev.ordersaga.schema.Topics;
+import dev.ordersaga.schema.intake.CancelOrder;
+import dev.ordersaga.schema.intake.PlaceOrder;
 import dev.ordersaga.schema.inventory.ReleaseInventory;
+import dev.ordersaga.schema.json.BindingViolation;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -24,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MessageDispatcherTest {
 
     private static final MessageCodec CODEC = new MessageCodec();
+
+    private final Set<UUID> inbox = new LinkedHashSet<>();
 
     @Test
     void logLinesOfAHandlerCarryTheOrderMessageTypeAndIdAndNothingLeaksAfterwards() {
@@ -41,22 +53,85 @@ class MessageDispatcherTest {
         assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
     }
 
-    private static MessageDispatcher dispatcher(MessageSubscription subscription) {
-        Inbox alwaysFirstDelivery = new Inbox(new JdbcTemplate() {
+    @Test
+    void subscriptionThatAnswersUnreadableDocumentsGetsTheViolationsOnceInTheInboxTransactionWithTheRecordsKey() {
+        UUID messageId = UUID.randomUUID();
+        List<UnreadableMessage> answered = new ArrayList<>();
+        List<MessageContext> contexts = new ArrayList<>();
+        MessageSubscription subscription = MessageSubscription.to(Topics.ORDER_REQUESTS)
+                .on(CancelOrder.class, cancel -> {
+                    throw new AssertionError("an unreadable CancelOrder reached the handler of readable ones");
+                })
+                .onUnreadable(CancelOrder.class, unreadable -> {
+                    answered.add(unreadable);
+                    contexts.add(MessageContext.current().orElseThrow());
+                });
+        MessageDispatcher dispatcher = dispatcher(subscription);
+
+        dispatcher.onMessage(cancelOrder("producer-key", messageId, "{\"orderId\":\"order-42\"}"));
+        dispatcher.onMessage(cancelOrder("producer-key", messageId, "{\"orderId\":\"order-42\"}"));
+
+        assertThat(answered).containsExactly(new UnreadableMessage(MessageType.CANCEL_ORDER, null, List.of(
+                new BindingViolation("orderId", "must be a UUID string of 8-4-4-4-12 hexadecimal digits"))));
+        assertThat(contexts).singleElement().satisfies(context -> {
+            assertThat(context.messageId()).isEqualTo(messageId);
+            assertThat(context.key()).isEqualTo("producer-key");
+        });
+        assertThat(inbox).containsExactly(messageId);
+    }
+
+    /** Dead-lettered under the one class operators look for, with the violation as its reason. */
+    @Test
+    void unreadableDocumentOfATypeWithoutAnAnswerIsPoison() {
+        UUID orderId = UUID.randomUUID();
+        MessageSubscription subscription = MessageSubscription.to(Topics.ORDER_REQUESTS)
+                .on(CancelOrder.class, cancel -> {
+                })
+                .onUnreadable(PlaceOrder.class, unreadable -> {
+                });
+
+        assertThatThrownBy(() -> dispatcher(subscription).onMessage(
+                cancelOrder(orderId.toString(), UUID.randomUUID(), "{\"orderId\":\"" + orderId + "\",\"reason\":42}")))
+                .isExactlyInstanceOf(PoisonMessageException.class)
+                .hasMessage("Value is not a valid CancelOrder document: reason must be a string");
+        assertThat(inbox).isEmpty();
+    }
+
+    @Test
+    void answersOnlyTypesOfItsOwnTopic() {
+        assertThatThrownBy(() -> MessageSubscription.to(Topics.INVENTORY_COMMANDS)
+                .onUnreadable(PlaceOrder.class, unreadable -> {
+                }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("PlaceOrder travels on order.requests, not on inventory.commands");
+    }
+
+    /** An inbox that remembers, without a database. */
+    private MessageDispatcher dispatcher(MessageSubscription subscription) {
+        Inbox rememberingInbox = new Inbox(new JdbcTemplate() {
             @Override
             public int update(String sql, Object... args) {
-                return 1;
+                return inbox.add((UUID) args[0]) ? 1 : 0;
             }
         });
-        return new MessageDispatcher(subscription, new IncomingMessageDecoder(CODEC), alwaysFirstDelivery,
+        return new MessageDispatcher(subscription, new IncomingMessageDecoder(CODEC), rememberingInbox,
                 new TransactionTemplate(new NoTransactions()), new ConsumerMetrics(new SimpleMeterRegistry()));
     }
 
+    private static ConsumerRecord<byte[], byte[]> cancelOrder(String key, UUID messageId, String json) {
+        return record(Topics.ORDER_REQUESTS, key, messageId, "CancelOrder", json);
+    }
+
     private static ConsumerRecord<byte[], byte[]> record(UUID orderId, UUID messageId, ReleaseInventory message) {
-        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(Topics.INVENTORY_COMMANDS, 0, 0L,
-                orderId.toString().getBytes(StandardCharsets.UTF_8), CODEC.encode(message).getBytes(StandardCharsets.UTF_8));
+        return record(Topics.INVENTORY_COMMANDS, orderId.toString(), messageId, "ReleaseInventory", CODEC.encode(message));
+    }
+
+    private static ConsumerRecord<byte[], byte[]> record(String topic, String key, UUID messageId, String type,
+                                                         String json) {
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(topic, 0, 0L,
+                key.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
         record.headers().add(Headers.MESSAGE_ID, messageId.toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(Headers.MESSAGE_TYPE, "ReleaseInventory".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Headers.MESSAGE_TYPE, type.getBytes(StandardCharsets.UTF_8));
         return record;
     }
 

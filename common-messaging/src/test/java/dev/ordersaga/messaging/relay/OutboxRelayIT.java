@@ -15,6 +15,8 @@ import dev.ordersaga.schema.Topics;
 import dev.ordersaga.schema.inventory.InventoryReserved;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -27,10 +29,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -314,6 +319,53 @@ class OutboxRelayIT extends MessagingIntegrationTest {
             assertThat(jdbc.queryForObject("SELECT reason FROM outbox_parked WHERE id = ?", String.class, refused))
                     .startsWith("org.apache.kafka.common.errors.RecordTooLargeException");
             assertThat(relay.status().lastFailure()).isEqualTo(failureBefore);
+        }
+    }
+
+    /**
+     * The runbook's recipe, run as written there: once its topic takes it, a parked row re-sent through the outbox
+     * is published with its own message id and headers, and leaves the parking lot.
+     */
+    @Test
+    void theRunbooksRecipeResendsAParkedRowOnceItsTopicTakesIt() throws Exception {
+        String topic = "relay-it.parked-then-resent";
+        createTopic(topic, 64 * 1024);
+        UUID orderId = UUID.randomUUID();
+        String payload = "{\"padding\": \"" + "x".repeat(100 * 1024) + "\"}";
+        UUID parked = transactions.execute(status -> insertRow(topic, orderId, payload));
+        await().atMost(TIMEOUT).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM outbox_parked WHERE id = ?", Integer.class, parked) == 1);
+        raiseMaxMessageBytes(topic, 1024 * 1024);
+
+        try (TopicProbe records = probe(topic)) {
+            jdbc.execute(runbookResendRecipe().replace("<message id>", parked.toString()));
+
+            ConsumerRecord<String, byte[]> resent = records.awaitMessage(parked);
+            assertThat(resent.key()).isEqualTo(orderId.toString());
+            assertThat(header(resent, Headers.MESSAGE_TYPE)).isEqualTo("InventoryReserved");
+            assertThat(header(resent, Headers.CORRELATION_ID)).isEqualTo(orderId.toString());
+            assertThat(new ObjectMapper().readTree(resent.value()).path("padding").asText()).hasSize(100 * 1024);
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_parked WHERE id = ?", Integer.class, parked))
+                .isZero();
+    }
+
+    /** The transaction the runbook gives for re-sending a parked row, from BEGIN to COMMIT. */
+    private static String runbookResendRecipe() throws Exception {
+        String runbook = Files.readString(Path.of("..", "docs", "runbook.md"));
+        int begin = runbook.indexOf("BEGIN;\nINSERT INTO outbox");
+        int commit = runbook.indexOf("COMMIT;", begin);
+        assertThat(begin).as("the runbook's re-send recipe").isNotNegative();
+        return runbook.substring(begin, commit + "COMMIT;".length());
+    }
+
+    private static void raiseMaxMessageBytes(String topic, int maxMessageBytes) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            AlterConfigOp raise = new AlterConfigOp(
+                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes)),
+                    AlterConfigOp.OpType.SET);
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(raise))).all().get();
         }
     }
 

@@ -1,9 +1,8 @@
 package dev.ordersaga.order.api;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ordersaga.schema.json.BindingViolation;
+import dev.ordersaga.schema.json.Echo;
 import dev.ordersaga.schema.order.OrderRequestRejected.Violation;
 import java.util.List;
 import org.springframework.beans.TypeMismatchException;
@@ -22,8 +21,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error as RFC 7807 problem+json. Bad input of any kind (rule violations, malformed JSON, a path
- * or query value of the wrong type) is a 400 with a {@code violations} list, never a 500.
+ * Every error as RFC 7807 problem+json. Bad input of any kind (rule violations, malformed JSON, a value of
+ * the wrong JSON type or a number that would need coercing, a path or query value of the wrong type) is a 400
+ * with a {@code violations} list, never a 500. A body over the size limit is refused earlier, with 413, by
+ * service-support's filter.
  *
  * <p>Its wording is this API's own, so it is ordered ahead of the shared {@code BadRequestAdvice}, which
  * would otherwise answer the same Spring MVC exceptions.
@@ -57,7 +58,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return badRequest(e, List.of(unreadable(e.getCause())), headers, request);
+        return badRequest(e, List.of(unreadable(e)), headers, request);
     }
 
     @Override
@@ -66,7 +67,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String field = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
                 : e.getPropertyName();
         String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
-        Violation violation = new Violation(field, "'" + e.getValue() + "' is not a valid " + expected);
+        Violation violation =
+                new Violation(field, Echo.quote(String.valueOf(e.getValue())) + " is not a valid " + expected);
         return badRequest(e, List.of(violation), headers, request);
     }
 
@@ -79,36 +81,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    /** Names the offending JSON path where Jackson knows it, without leaking Java class names. */
-    private static Violation unreadable(Throwable cause) {
-        if (cause instanceof JsonParseException) {
-            return new Violation("", "the body is not well-formed JSON");
-        }
-        if (cause instanceof InvalidFormatException format) {
-            return new Violation(path(format), "'" + format.getValue() + "' is not a valid "
-                    + format.getTargetType().getSimpleName());
-        }
-        if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return new Violation(path(mismatch), "must be a " + mismatch.getTargetType().getSimpleName());
-        }
-        if (cause instanceof JsonMappingException mapping) {
-            return new Violation(path(mapping), "cannot be read");
+    /** The offending JSON path and what its value must be, in the same words as on Kafka, without Java class names. */
+    private static Violation unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            BindingViolation violation = BindingViolation.of(json);
+            return new Violation(violation.field(), violation.message());
         }
         return new Violation("", "the body is missing or unreadable");
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

@@ -1,14 +1,19 @@
 package dev.ordersaga.order.intake;
 
 import dev.ordersaga.schema.intake.PlaceOrder;
+import dev.ordersaga.schema.json.Echo;
 import dev.ordersaga.schema.order.OrderRequestRejected.Violation;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 
 /**
- * The business rules a PlaceOrder must meet. Pure: no Spring, no I/O. Reports every violation, each
- * with a JSON path into the request ({@code lines[0].quantity}), so a producer fixes everything at once.
+ * The business rules a PlaceOrder must meet; the published schema (PlaceOrder.v1.json) states the same ones,
+ * except the two that span fields (a line's price and the order total must fit in a long). Pure: no Spring,
+ * no I/O. Each violation has a JSON path into the request ({@code lines[0].quantity}), so a producer can fix
+ * many at once, yet what it reports is bounded whatever the request: more than {@link #MAX_LINES} lines is
+ * one violation and the lines are not checked one by one, at most {@link #MAX_VIOLATIONS} are listed, and a
+ * value is echoed only as a short prefix ({@link Echo}). Lengths count Unicode code points, as JSON Schema
+ * and PostgreSQL do.
  */
 public final class PlaceOrderValidator {
 
@@ -16,35 +21,40 @@ public final class PlaceOrderValidator {
     public static final int MAX_QUANTITY = 10_000;
     public static final int MAX_SKU_LENGTH = 64;
     public static final int MAX_CUSTOMER_ID_LENGTH = 64;
+    /** The last entry says how many more there were. */
+    public static final int MAX_VIOLATIONS = 20;
 
     public List<Violation> validate(PlaceOrder request) {
         List<Violation> violations = new ArrayList<>();
         if (request.orderId() == null) {
             violations.add(new Violation("orderId", "is required"));
         }
-        checkCustomerId(request.customerId(), violations);
+        checkIdentifier(request.customerId(), "customerId", MAX_CUSTOMER_ID_LENGTH, violations);
         checkCurrency(request.currency(), violations);
         checkLines(request.lines(), violations);
-        return List.copyOf(violations);
+        return capped(violations);
     }
 
-    private static void checkCustomerId(String customerId, List<Violation> violations) {
-        if (customerId == null || customerId.isBlank()) {
-            violations.add(new Violation("customerId", "must not be blank"));
-        } else if (customerId.length() > MAX_CUSTOMER_ID_LENGTH) {
-            violations.add(new Violation("customerId", "must be at most " + MAX_CUSTOMER_ID_LENGTH + " characters"));
+    /** Not blank, not too long, and storable: PostgreSQL's text refuses U+0000. */
+    private static void checkIdentifier(String value, String path, int maxLength, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            violations.add(new Violation(path, "must not be blank"));
+        } else if (value.codePointCount(0, value.length()) > maxLength) {
+            violations.add(new Violation(path, "must be at most " + maxLength + " characters"));
+        } else if (value.chars().anyMatch(PlaceOrderValidator::isControl)) {
+            violations.add(new Violation(path, "must not contain control characters (U+0000 to U+001F, U+007F)"));
         }
+    }
+
+    private static boolean isControl(int character) {
+        return character < 0x20 || character == 0x7F;
     }
 
     private static void checkCurrency(String currency, List<Violation> violations) {
         if (currency == null) {
             violations.add(new Violation("currency", "is required"));
-            return;
-        }
-        try {
-            Currency.getInstance(currency);
-        } catch (IllegalArgumentException e) {
-            violations.add(new Violation("currency", "'" + currency + "' is not an ISO-4217 currency code"));
+        } else if (!IsoCurrencyCodes.contains(currency)) {
+            violations.add(new Violation("currency", Echo.quote(currency) + " is not an ISO-4217 currency code"));
         }
     }
 
@@ -55,6 +65,7 @@ public final class PlaceOrderValidator {
         }
         if (lines.size() > MAX_LINES) {
             violations.add(new Violation("lines", "must contain at most " + MAX_LINES + " lines, has " + lines.size()));
+            return;
         }
         boolean allPriced = true;
         for (int i = 0; i < lines.size(); i++) {
@@ -71,7 +82,7 @@ public final class PlaceOrderValidator {
             violations.add(new Violation(path, "must not be null"));
             return false;
         }
-        checkSku(line.sku(), path + ".sku", violations);
+        checkIdentifier(line.sku(), path + ".sku", MAX_SKU_LENGTH, violations);
         boolean quantityValid = checkQuantity(line.quantity(), path + ".quantity", violations);
         boolean unitPriceValid = checkUnitPrice(line.unitPrice(), path + ".unitPrice", violations);
         if (!quantityValid || !unitPriceValid) {
@@ -83,14 +94,6 @@ public final class PlaceOrderValidator {
         } catch (ArithmeticException e) {
             violations.add(new Violation(path, "price does not fit: quantity x unitPrice exceeds " + Long.MAX_VALUE));
             return false;
-        }
-    }
-
-    private static void checkSku(String sku, String path, List<Violation> violations) {
-        if (sku == null || sku.isBlank()) {
-            violations.add(new Violation(path, "must not be blank"));
-        } else if (sku.length() > MAX_SKU_LENGTH) {
-            violations.add(new Violation(path, "must be at most " + MAX_SKU_LENGTH + " characters"));
         }
     }
 
@@ -127,5 +130,15 @@ public final class PlaceOrderValidator {
         } catch (ArithmeticException e) {
             violations.add(new Violation("lines", "price does not fit: the order total exceeds " + Long.MAX_VALUE));
         }
+    }
+
+    private static List<Violation> capped(List<Violation> violations) {
+        if (violations.size() <= MAX_VIOLATIONS) {
+            return List.copyOf(violations);
+        }
+        List<Violation> listed = new ArrayList<>(violations.subList(0, MAX_VIOLATIONS - 1));
+        int unlisted = violations.size() - listed.size();
+        listed.add(new Violation("", unlisted + " more violations are not listed"));
+        return List.copyOf(listed);
     }
 }

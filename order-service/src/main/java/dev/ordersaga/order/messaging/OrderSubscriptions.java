@@ -14,16 +14,21 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What order-service consumes. No {@code ignoringOthers()}: these topics are addressed to this service,
- * so a type without a handler here is dead-lettered, not dropped.
+ * so a type without a handler here is dead-lettered, not dropped. An ApproveOrder or RejectOrder that does
+ * not fit its type is a bug in the orchestrator: dead-lettered too.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderSubscriptions {
 
+    /** A request of the wrong JSON shape is answered like one that breaks a rule: producers read order.events. */
     @Bean
-    MessageSubscription orderRequests(OrderIntake intake, OrderCancellations cancellations) {
+    MessageSubscription orderRequests(OrderIntake intake, OrderCancellations cancellations,
+                                      UnreadableRequests unreadable) {
         return MessageSubscription.to(Topics.ORDER_REQUESTS)
                 .on(PlaceOrder.class, intake::accept)
-                .on(CancelOrder.class, cancellations::accept);
+                .onUnreadable(PlaceOrder.class, unreadable::reject)
+                .on(CancelOrder.class, cancellations::accept)
+                .onUnreadable(CancelOrder.class, unreadable::reject);
     }
 
     @Bean

@@ -30,7 +30,7 @@ import java.util.UUID;
 @Table(name = "orders")
 public class Order extends AuditedEntity<UUID> {
 
-    /** The longest cancellation reason kept; SQL CHECKs the same bound. */
+    /** The longest cancellation reason kept, in code points; SQL CHECKs the same bound (char_length). */
     public static final int MAX_CANCELLATION_REASON_LENGTH = 500;
 
     @Id
@@ -142,7 +142,7 @@ public class Order extends AuditedEntity<UUID> {
      *                                  callers validate the request first
      */
     public Transition requestCancellation(String reason) {
-        if (reason != null && reason.length() > MAX_CANCELLATION_REASON_LENGTH) {
+        if (reason != null && reason.codePointCount(0, reason.length()) > MAX_CANCELLATION_REASON_LENGTH) {
             throw new IllegalArgumentException(
                     "a cancellation reason has at most " + MAX_CANCELLATION_REASON_LENGTH + " characters");
         }

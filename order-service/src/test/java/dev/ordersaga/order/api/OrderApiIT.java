@@ -12,16 +12,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.ordersaga.order.CoercibleNumbers;
 import dev.ordersaga.order.OrderServiceIntegrationTest;
 import dev.ordersaga.order.TestOrders;
 import dev.ordersaga.order.decision.OrderDecisions;
 import dev.ordersaga.schema.intake.PlaceOrder;
+import dev.ordersaga.schema.json.StrictJson;
 import dev.ordersaga.schema.order.ApproveOrder;
 import dev.ordersaga.testkit.RecordedStatement;
 import dev.ordersaga.testkit.StatementRecorder;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,6 +79,47 @@ class OrderApiIT extends OrderServiceIntegrationTest {
         mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content("{\"orderId\":"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.violations", hasSize(1)));
+    }
+
+    /** Over REST as over Kafka: never coerced. */
+    @ParameterizedTest
+    @MethodSource("dev.ordersaga.order.CoercibleNumbers#lines")
+    void postingANumberThatWouldNeedCoercingAnswers400NamingTheField(String line, String field) throws Exception {
+        UUID orderId = UUID.randomUUID();
+
+        mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"orderId":"%s","customerId":"c","currency":"EUR","lines":[{"sku":"A",%s}]}"""
+                        .formatted(orderId, line)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.violations", hasSize(1)))
+                .andExpect(jsonPath("$.violations[0].field").value(field))
+                .andExpect(jsonPath("$.violations[0].message").value(CoercibleNumbers.MESSAGE));
+
+        assertThat(countOrders(orderId)).isZero();
+    }
+
+    @Test
+    void postingMoreThanOneHundredLinesAnswers400WithOneViolation() throws Exception {
+        PlaceOrder tooMany = new PlaceOrder(UUID.randomUUID(), "customer-1", "EUR",
+                Collections.nCopies(20_000, new PlaceOrder.Line("", 0, -1L)));
+
+        postOrder(tooMany)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.violations", hasSize(1)))
+                .andExpect(jsonPath("$.violations[0].field").value("lines"))
+                .andExpect(jsonPath("$.violations[0].message").value("must contain at most 100 lines, has 20000"));
+    }
+
+    @Test
+    void postingABodyOverOneMebibyteAnswers413() throws Exception {
+        String padding = "p".repeat(StrictJson.MAX_DOCUMENT_BYTES);
+
+        mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"orderId":"%s","padding":"%s"}""".formatted(UUID.randomUUID(), padding)))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("The request body is larger than 1048576 bytes"));
     }
 
     @Test

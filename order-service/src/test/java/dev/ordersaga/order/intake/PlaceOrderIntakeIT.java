@@ -2,6 +2,7 @@ package dev.ordersaga.order.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ordersaga.messaging.MessageCodec;
 import dev.ordersaga.order.OrderServiceIntegrationTest;
 import dev.ordersaga.order.TestOrders;
 import dev.ordersaga.schema.Headers;
@@ -11,12 +12,15 @@ import dev.ordersaga.schema.order.OrderPlaced;
 import dev.ordersaga.schema.order.OrderRequestRejected;
 import dev.ordersaga.schema.order.OrderRequestRejected.Violation;
 import dev.ordersaga.testkit.ReceivedRecord;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class PlaceOrderIntakeIT extends OrderServiceIntegrationTest {
+
+    private static final MessageCodec CODEC = new MessageCodec();
 
     @Test
     void placeOrderRecordStoresAPendingOrderAndPublishesOrderPlaced() throws Exception {
@@ -77,6 +81,30 @@ class PlaceOrderIntakeIT extends OrderServiceIntegrationTest {
         assertThat(rejected.violations()).extracting(Violation::field)
                 .containsExactly("currency", "lines[0].quantity", "lines[0].unitPrice");
         assertThat(countOrders(orderId)).isZero();
+    }
+
+    /**
+     * 780 KB of invalid lines once made a 4.5 MB rejection, which the relay could not publish: order-service
+     * went silent. Now it is one violation, the answer is published, and the next order goes through.
+     */
+    @Test
+    void aRequestOfTwentyThousandInvalidLinesGetsOneCompactRejectionAndTheNextOrderGoesThrough() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        PlaceOrder oversized = new PlaceOrder(orderId, "customer-1", "EUR",
+                Collections.nCopies(20_000, new PlaceOrder.Line("", 0, -1L)));
+        assertThat(CODEC.encode(oversized).length()).as("the request's size").isGreaterThan(750_000);
+
+        UUID messageId = kafka().send(oversized);
+
+        OrderRequestRejected rejected =
+                kafka().awaitRecord(orderId.toString(), OrderRequestRejected.class).message(OrderRequestRejected.class);
+        assertThat(rejected).isEqualTo(new OrderRequestRejected(orderId, "PlaceOrder",
+                List.of(new Violation("lines", "must contain at most 100 lines, has 20000"))));
+        assertThat(CODEC.encode(rejected).length()).as("the rejection's size").isLessThan(300);
+        awaitHandled(messageId);
+        UUID nextOrderId = UUID.randomUUID();
+        kafka().send(TestOrders.placeOrder(nextOrderId));
+        kafka().awaitRecord(nextOrderId.toString(), OrderPlaced.class);
     }
 
     @Test

@@ -56,6 +56,71 @@ class PlaceOrderValidatorTest {
         assertThat(fieldsOf(request("EUR", Collections.nCopies(100, line("SKU", 1, 1L))))).isEmpty();
     }
 
+    /** A 780 KB request once made a 4.5 MB rejection: one violation per bad field of 20,000 lines. */
+    @Test
+    void moreThanOneHundredLinesIsOneViolationAndTheLinesAreNotCheckedOneByOne() {
+        List<Line> invalidLines = Collections.nCopies(20_000, line("", 0, -1L));
+
+        assertThat(validator.validate(new PlaceOrder(UUID.randomUUID(), "", "EURO", invalidLines))).containsExactly(
+                new Violation("customerId", "must not be blank"),
+                new Violation("currency", "'EURO' is not an ISO-4217 currency code"),
+                new Violation("lines", "must contain at most 100 lines, has 20000"));
+    }
+
+    @Test
+    void listsAtMostTwentyViolationsTheLastSayingHowManyMore() {
+        List<Line> invalidLines = Collections.nCopies(100, line("", 0, -1L));
+
+        List<Violation> violations = validator.validate(request("EUR", invalidLines));
+
+        assertThat(violations).hasSize(PlaceOrderValidator.MAX_VIOLATIONS);
+        assertThat(violations.subList(0, 3)).extracting(Violation::field)
+                .containsExactly("lines[0].sku", "lines[0].quantity", "lines[0].unitPrice");
+        assertThat(violations.get(19)).isEqualTo(new Violation("", "281 more violations are not listed"));
+    }
+
+    @Test
+    void listsTwentyViolationsWhole() {
+        List<Line> lines = new ArrayList<>(Collections.nCopies(6, line("", 0, -1L)));
+        lines.add(line("", 0, 1L));
+
+        assertThat(validator.validate(request("EUR", lines))).hasSize(20)
+                .last().isEqualTo(new Violation("lines[6].quantity", "must be between 1 and 10000, was 0"));
+    }
+
+    @Test
+    void echoesOnlyAShortPrefixOfAnInvalidCurrency() {
+        assertThat(validator.validate(request("X".repeat(100_000), oneLine()))).containsExactly(
+                new Violation("currency", "'XXXXXXXXXXXXXXXX\u2026' is not an ISO-4217 currency code"));
+    }
+
+    /** As the schema's maxLength and PostgreSQL's varchar(64) count: 64 emoji are 128 UTF-16 units, and fit. */
+    @Test
+    void countsLengthsInCodePoints() {
+        String emoji = "\uD83D\uDE00";
+
+        assertThat(fieldsOf(new PlaceOrder(UUID.randomUUID(), emoji.repeat(64), "EUR", List.of(line(emoji.repeat(64), 1, 1L)))))
+                .isEmpty();
+        assertThat(fieldsOf(new PlaceOrder(UUID.randomUUID(), emoji.repeat(65), "EUR", List.of(line(emoji.repeat(65), 1, 1L)))))
+                .containsExactly("customerId", "lines[0].sku");
+    }
+
+    /** PostgreSQL's text refuses U+0000; the others have no place in an identifier. */
+    @Test
+    void refusesControlCharactersInIdentifiers() {
+        assertThat(validator.validate(new PlaceOrder(UUID.randomUUID(), "customer\u00001", "EUR",
+                List.of(line("SKU\u007F", 1, 1L), line("S\tKU", 1, 1L))))).containsExactly(
+                new Violation("customerId", "must not contain control characters (U+0000 to U+001F, U+007F)"),
+                new Violation("lines[0].sku", "must not contain control characters (U+0000 to U+001F, U+007F)"),
+                new Violation("lines[1].sku", "must not contain control characters (U+0000 to U+001F, U+007F)"));
+    }
+
+    @Test
+    void aValueOfOnlyUnicodeWhitespaceIsBlank() {
+        assertThat(fieldsOf(new PlaceOrder(UUID.randomUUID(), "\u3000\u2003", "EUR", List.of(line("\u2028", 1, 1L)))))
+                .containsExactly("customerId", "lines[0].sku");
+    }
+
     @Test
     void rejectsANullLine() {
         List<Line> lines = new ArrayList<>();

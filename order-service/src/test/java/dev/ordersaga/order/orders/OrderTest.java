@@ -158,6 +158,14 @@ class OrderTest {
         assertThat(order.requestCancellation("r".repeat(500))).isEqualTo(Transition.APPLIED);
     }
 
+    /** Characters as PostgreSQL's char_length counts them: 500 emoji are 1000 UTF-16 units, and still fit. */
+    @Test
+    void aCancellationReasonIsCountedInCodePoints() {
+        Order order = pendingOrder();
+
+        assertThat(order.requestCancellation("\uD83D\uDE00".repeat(500))).isEqualTo(Transition.APPLIED);
+    }
+
     @Test
     void approvingACancellingOrderIsSupersededAndChangesNothing() {
         Order order = pendingOrder();

@@ -1,8 +1,9 @@
 package dev.ordersaga.support.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ordersaga.schema.json.BindingViolation;
+import dev.ordersaga.schema.json.Echo;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
@@ -25,9 +26,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Bad input is always a 400 problem document with a {@code violations} list, never a 500: malformed
- * JSON, wrong types in the path or query, and broken validation rules. Every other standard Spring MVC
- * exception, {@link org.springframework.web.ErrorResponseException} included, keeps Spring's problem
- * document.
+ * JSON, a value of the wrong JSON type or a number that would need coercing (named by its JSON path, in the
+ * words of {@link BindingViolation}), wrong types in the path or query, and broken validation rules. Every
+ * other standard Spring MVC exception, {@link org.springframework.web.ErrorResponseException} included, keeps
+ * Spring's problem document.
  *
  * <p>Lowest precedence: advice is consulted in order and the first one with a matching handler answers, so a
  * service's own advice (an unknown id as 404, its own wording) must be asked before this catch-all.
@@ -67,9 +69,9 @@ public class BadRequestAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Violation violation = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? new Violation(jsonPath(mapping), "cannot be read: " + mapping.getOriginalMessage())
-                : new Violation("", "the body is not a readable JSON document");
+        Violation violation = e.getCause() instanceof JsonProcessingException json
+                ? violation(BindingViolation.of(json))
+                : new Violation("", "the body is missing or unreadable");
         return ResponseEntity.badRequest().body(badRequest("Malformed request body", List.of(violation)));
     }
 
@@ -80,7 +82,8 @@ public class BadRequestAdvice extends ResponseEntityExceptionHandler {
                 ? mismatch.getName()
                 : e.getPropertyName();
         String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
-        Violation violation = new Violation(field, "'" + e.getValue() + "' is not a valid " + expected);
+        Violation violation =
+                new Violation(field, Echo.quote(String.valueOf(e.getValue())) + " is not a valid " + expected);
         return ResponseEntity.badRequest().body(badRequest("Malformed request parameter", List.of(violation)));
     }
 
@@ -97,13 +100,7 @@ public class BadRequestAdvice extends ResponseEntityExceptionHandler {
         return parameter == null ? "" : parameter;
     }
 
-    // [2].available, or name for an object property: the same paths the validation violations use.
-    private static String jsonPath(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null
-                        ? "." + reference.getFieldName()
-                        : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining())
-                .replaceFirst("^\\.", "");
+    private static Violation violation(BindingViolation violation) {
+        return new Violation(violation.field(), violation.message());
     }
 }

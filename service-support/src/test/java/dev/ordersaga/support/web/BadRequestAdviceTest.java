@@ -1,18 +1,21 @@
 package dev.ordersaga.support.web;
 
-import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.ordersaga.schema.json.StrictJson;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -31,9 +34,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The Web MVC slice picks up the shared advice by itself, as a service's own slice tests would. */
+/**
+ * The Web MVC slice picks up the shared advice, the strict JSON reading and the body limit by itself, as a
+ * service's own slice tests would.
+ */
 @WebMvcTest
 class BadRequestAdviceTest {
+
+    private static final String INTEGER = "must be an integer, written without a fraction, an exponent or quotes";
 
     @Autowired
     MockMvc mvc;
@@ -57,7 +65,7 @@ class BadRequestAdviceTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("Malformed request body"))
                 .andExpect(jsonPath("$.violations[0].field").value(""))
-                .andExpect(jsonPath("$.violations[0].message").value("the body is not a readable JSON document"));
+                .andExpect(jsonPath("$.violations[0].message").value("is not a well-formed JSON document"));
     }
 
     @Test
@@ -67,7 +75,51 @@ class BadRequestAdviceTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("Malformed request body"))
                 .andExpect(jsonPath("$.violations[0].field").value("[1].count"))
-                .andExpect(jsonPath("$.violations[0].message").value(startsWith("cannot be read: ")));
+                .andExpect(jsonPath("$.violations[0].message").value(INTEGER));
+    }
+
+    /** Jackson's defaults would read each of these as 2, or 1000. */
+    @ParameterizedTest
+    @ValueSource(strings = {"2.0", "2.5", "1e3", "\"2\"", "true"})
+    void numberThatWouldNeedCoercingIs400NamingItsJsonPath(String count) throws Exception {
+        mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"a\",\"count\":" + count + "}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.violations.length()").value(1))
+                .andExpect(jsonPath("$.violations[0].field").value("count"))
+                .andExpect(jsonPath("$.violations[0].message").value(INTEGER));
+    }
+
+    @Test
+    void duplicateFieldIs400NamingTheBody() throws Exception {
+        mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"a\",\"count\":1,\"count\":2}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.violations[0].field").value(""))
+                .andExpect(jsonPath("$.violations[0].message").value("is not a well-formed JSON document"));
+    }
+
+    @Test
+    void bodyOverTheLimitIs413BeforeAnythingReadsIt() throws Exception {
+        byte[] body = ("{\"name\":\"" + "n".repeat(StrictJson.MAX_DOCUMENT_BYTES) + "\",\"count\":1}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(413))
+                .andExpect(jsonPath("$.detail").value("The request body is larger than 1048576 bytes"))
+                .andExpect(jsonPath("$.instance").value("/things"))
+                .andExpect(jsonPath("$.violations[0].field").value(""))
+                .andExpect(jsonPath("$.violations[0].message").value("must be at most 1048576 bytes"));
+    }
+
+    @Test
+    void bodyUpToTheLimitIsRead() throws Exception {
+        String name = "n".repeat(StrictJson.MAX_DOCUMENT_BYTES - "{\"name\":\"\",\"count\":1}".length());
+
+        mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + name + "\",\"count\":1}"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(name));
     }
 
     @Test
