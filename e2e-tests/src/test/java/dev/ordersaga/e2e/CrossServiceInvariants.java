@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 final class CrossServiceInvariants {
 
     private static final Set<String> FINAL_ORDER_STATES = Set.of("APPROVED", "REJECTED", "CANCELLED");
-    /** The timeline entries of a step that needed a second try: no reply in time, or a participant that could not act. */
+    /** Timeline entries of a step that needed a second try: no reply in time, or a participant that could not act. */
     private static final Set<String> RETRY_ENTRIES = Set.of("DEADLINE_PASSED", "COMMAND_RESENT", "TRANSIENT_FAILURE");
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(120);
 
@@ -85,7 +85,8 @@ final class CrossServiceInvariants {
                     Map<String, List<Views.ProviderCharge>> captures = capturesByKey();
                     outcomes.forEach((orderId, status) -> {
                         assertPaymentAndReservationAgree(orderId, status);
-                        assertProviderAgrees(orderId, status, captures.getOrDefault(EndToEndTest.chargeKey(orderId), List.of()));
+                        assertProviderAgrees(orderId, status,
+                                captures.getOrDefault(EndToEndTest.chargeKey(orderId), List.of()));
                         if (!"APPROVED".equals(status)) {
                             assertHistoryUndone(orderId, status);
                         }

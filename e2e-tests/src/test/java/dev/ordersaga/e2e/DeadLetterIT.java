@@ -23,7 +23,7 @@ class DeadLetterIT extends FailurePathTest {
 
     private static final String INVENTORY_COMMANDS = "inventory.commands";
     private static final int ONE_MEGABYTE = 1_000_000;
-    /** The producer contract's "stack trace cut to a few KB": small enough that a full-size record's dead letter fits. */
+    /** The README's "stack trace cut to a few KB": small enough that a full-size record's dead letter fits. */
     private static final int MAX_STACK_TRACE_CHARS = 8 * 1024;
 
     record Poison(String description, String type, String value, String reason) {
@@ -92,8 +92,8 @@ class DeadLetterIT extends FailurePathTest {
                     "schema-version", "1"));
             publishValidRecord(ORDER_REQUESTS, orderId, customerId, sku);
 
-            ConsumerRecord<String, String> deadLetter =
-                    deadLetters.awaitRecord("the 1 MB poison record in " + ORDER_REQUESTS + "-dlt", TopicWatcher.key(orderId));
+            ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(
+                    "the 1 MB poison record in " + ORDER_REQUESTS + "-dlt", TopicWatcher.key(orderId));
             // Not isEqualTo: a failure would print a megabyte twice.
             assertThat(deadLetter.value().equals(poison)).as("the dead letter holds the whole poison record").isTrue();
             assertDeadLetteredFrom(ORDER_REQUESTS, MALFORMED_BYTES, deadLetter);
@@ -106,7 +106,8 @@ class DeadLetterIT extends FailurePathTest {
     private static void assertDeadLetteredFrom(String topic, Poison poison, ConsumerRecord<String, String> deadLetter) {
         assertThat(TopicWatcher.header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(topic);
         assertThat(TopicWatcher.header(deadLetter, "kafka_dlt-exception-message")).contains(poison.reason());
-        assertThat(TopicWatcher.header(deadLetter, "kafka_dlt-exception-cause-fqcn")).endsWith("PoisonMessageException");
+        assertThat(TopicWatcher.header(deadLetter, "kafka_dlt-exception-cause-fqcn"))
+                .endsWith("PoisonMessageException");
     }
 
     private void publishValidRecord(String topic, String orderId, String customerId, String sku) {

@@ -65,7 +65,8 @@ abstract class FailurePathTest extends EndToEndTest {
 
     /** Waits until the payment provider shows a capture for the order: the money is taken, whatever follows. */
     static void awaitCaptureAtProvider(String orderId) {
-        await("the provider to capture the charge of " + orderId).atMost(SAGA_TIMEOUT).pollInterval(Duration.ofMillis(20))
+        await("the provider to capture the charge of " + orderId).atMost(SAGA_TIMEOUT)
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> providerCharges(orderId), charges -> !charges.isEmpty());
     }
 

@@ -14,9 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Requests an outside producer can send that break the intake's rules, sent as it would: a plain Kafka client on
- * the public topic, and the REST API. Each gets an OrderRequestRejected on order.events (a 400 over REST) that names
- * what is wrong, in a few hundred bytes, once; nothing is coerced, stored or dead-lettered, and a valid order placed
- * right after completes.
+ * the public topic, and the REST API. Each gets one short OrderRequestRejected on order.events (a 400 over REST) that
+ * names what is wrong; nothing is coerced, stored or dead-lettered, and a valid order placed right after completes.
  */
 class HostileRequestIT extends EndToEndTest {
 
