@@ -30,6 +30,8 @@ public class Outbox {
             VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""";
     private static final String DELETE = "DELETE FROM outbox WHERE id = ?";
     private static final String AGGREGATE_TYPE = "order";
+    /** The width of {@code outbox.aggregateid} and {@code correlation_id}. */
+    private static final int MAX_KEY_LENGTH = 64;
 
     private final JdbcTemplate jdbc;
     private final MessageCodec codec;
@@ -124,7 +126,16 @@ public class Outbox {
         if (message.orderId() != null) {
             return message.orderId().toString();
         }
-        return cause.map(MessageContext::key).filter(key -> !key.isBlank()).orElse(messageId.toString());
+        return cause.map(MessageContext::key).filter(Outbox::usableAsKey).orElse(messageId.toString());
+    }
+
+    /**
+     * A producer's record key is theirs to choose, of any length; one longer than the key column (an order id is
+     * 36 characters) is no order id, and would fail the insert. The answer then goes out on its own message id,
+     * and the producer still finds it by its {@code causation-id} header, the id of the request it answers.
+     */
+    private static boolean usableAsKey(String key) {
+        return !key.isBlank() && key.length() <= MAX_KEY_LENGTH;
     }
 
     private static void requireTransaction() {

@@ -52,6 +52,28 @@ class OutboxTest {
     }
 
     @Test
+    void answersARequestWhoseKeyIsLongerThanAnyOrderIdOnItsOwnMessageIdWithTheRequestAsCause() {
+        UUID requestId = UUID.randomUUID();
+        MessageContext request = new MessageContext(requestId, "PlaceOrder", "order.requests", "k".repeat(65), null);
+
+        Object[] insert = sendInTransaction(rejectionWithoutOrderId(), request);
+
+        assertThat(insert[AGGREGATE_ID]).isEqualTo(insert[0].toString());
+        assertThat(insert[CORRELATION_ID]).isEqualTo(insert[0].toString());
+        assertThat(insert[CAUSATION_ID]).isEqualTo(requestId);
+    }
+
+    @Test
+    void answersOnAKeyAsLongAsTheKeyColumn() {
+        String key = "k".repeat(64);
+        MessageContext request = new MessageContext(UUID.randomUUID(), "PlaceOrder", "order.requests", key, null);
+
+        Object[] insert = sendInTransaction(rejectionWithoutOrderId(), request);
+
+        assertThat(insert[AGGREGATE_ID]).isEqualTo(key);
+    }
+
+    @Test
     void fallsBackToTheMessageIdWhenThereIsNoKeyToAnswerOn() {
         Object[] insert = sendInTransaction(rejectionWithoutOrderId(), null);
 
@@ -124,6 +146,7 @@ class OutboxTest {
 
     private static final int AGGREGATE_ID = 2;
     private static final int CORRELATION_ID = 7;
+    private static final int CAUSATION_ID = 8;
 
     private static OrderRequestRejected rejectionWithoutOrderId() {
         return new OrderRequestRejected(null, "PlaceOrder",
