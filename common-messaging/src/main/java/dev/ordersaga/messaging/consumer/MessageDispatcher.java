@@ -3,6 +3,7 @@ package dev.ordersaga.messaging.consumer;
 import dev.ordersaga.messaging.MessageContext;
 import dev.ordersaga.schema.Message;
 import dev.ordersaga.schema.MessageType;
+import dev.ordersaga.schema.json.Echo;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class MessageDispatcher implements MessageListener<byte[], byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(MessageDispatcher.class);
+    /** An order id is 36 characters; a producer's key may be any length, and goes into every log line. */
+    private static final int MDC_KEY_LENGTH = 64;
 
     private final MessageSubscription subscription;
     private final IncomingMessageDecoder decoder;
@@ -40,7 +43,7 @@ final class MessageDispatcher implements MessageListener<byte[], byte[]> {
     /** Log lines written while a message is handled carry its order id, type and id (MDC). */
     @Override
     public void onMessage(ConsumerRecord<byte[], byte[]> record) {
-        try (MDC.MDCCloseable orderId = MDC.putCloseable("orderId", key(record))) {
+        try (MDC.MDCCloseable orderId = MDC.putCloseable("orderId", Echo.prefix(key(record), MDC_KEY_LENGTH))) {
             IncomingMessage message;
             try {
                 message = decoder.decode(record);

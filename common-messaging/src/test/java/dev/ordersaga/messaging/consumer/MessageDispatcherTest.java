@@ -53,6 +53,25 @@ class MessageDispatcherTest {
         assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
     }
 
+    /** The record key is the producer's, of any length: the log field holds a bounded prefix, the handler all of it. */
+    @Test
+    void logLinesCarryABoundedPrefixOfAKeyThatIsNoOrderIdWhileTheHandlerSeesTheWholeKey() {
+        String key = "k".repeat(1000) + "\nforged log line";
+        Map<String, String> logged = new HashMap<>();
+        List<String> handlerKeys = new ArrayList<>();
+        MessageSubscription subscription = MessageSubscription.to(Topics.ORDER_REQUESTS)
+                .on(CancelOrder.class, cancel -> {
+                    logged.putAll(MDC.getCopyOfContextMap());
+                    handlerKeys.add(MessageContext.current().orElseThrow().key());
+                });
+
+        dispatcher(subscription).onMessage(
+                cancelOrder(key, UUID.randomUUID(), "{\"orderId\":\"" + UUID.randomUUID() + "\"}"));
+
+        assertThat(logged.get("orderId")).isEqualTo("k".repeat(64) + "\u2026");
+        assertThat(handlerKeys).containsExactly(key);
+    }
+
     @Test
     void subscriptionThatAnswersUnreadableDocumentsGetsTheViolationsOnceInTheInboxTransactionWithTheRecordsKey() {
         UUID messageId = UUID.randomUUID();

@@ -21,19 +21,27 @@ public final class Echo {
 
     /** Like {@link #quote(String)}, with room for a longer name where that helps (a header in a dead-letter reason). */
     public static String quote(String value, int maxCodePoints) {
+        return value == null ? "null" : "'" + prefix(value, maxCodePoints) + "'";
+    }
+
+    /**
+     * Unquoted, for a log field: at most {@code maxCodePoints} code points (then an ellipsis), control characters
+     * replaced, so a producer's value can neither flood a log line nor forge one; {@code null} stays null.
+     */
+    public static String prefix(String value, int maxCodePoints) {
         if (value == null) {
-            return "null";
+            return null;
         }
-        StringBuilder quoted = new StringBuilder(Math.min(value.length(), maxCodePoints) + 3).append('\'');
+        StringBuilder prefix = new StringBuilder(Math.min(value.length(), maxCodePoints) + 1);
         int codePoints = 0;
         for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
             if (codePoints == maxCodePoints) {
-                return quoted.append(ELLIPSIS).append('\'').toString();
+                return prefix.append(ELLIPSIS).toString();
             }
             int codePoint = value.codePointAt(i);
-            quoted.appendCodePoint(Character.isISOControl(codePoint) ? REPLACEMENT : codePoint);
+            prefix.appendCodePoint(Character.isISOControl(codePoint) ? REPLACEMENT : codePoint);
             codePoints++;
         }
-        return quoted.append('\'').toString();
+        return prefix.toString();
     }
 }

@@ -40,4 +40,12 @@ class EchoTest {
     void saysNullForNoValue() {
         assertThat(Echo.quote(null)).isEqualTo("null");
     }
+
+    /** A log field: a key that is not an order id can neither flood a line nor start a forged one. */
+    @Test
+    void prefixesUnquotedForALogFieldAndKeepsNullNull() {
+        assertThat(Echo.prefix("k".repeat(100) + "\nforged", 64)).isEqualTo("k".repeat(64) + "\u2026");
+        assertThat(Echo.prefix("a\nb", 64)).isEqualTo("a\uFFFDb");
+        assertThat(Echo.prefix(null, 64)).isNull();
+    }
 }
