@@ -27,6 +27,7 @@ final class IncomingMessageDecoder {
 
     // Enough to recognise any header value the catalogue knows; a dead-letter reason stays small whatever was sent.
     private static final int HEADER_ECHO = 64;
+    private static final int CANONICAL_UUID_LENGTH = 36;
 
     private final MessageCodec codec;
 
@@ -45,6 +46,10 @@ final class IncomingMessageDecoder {
     private static UUID messageId(ConsumerRecord<byte[], byte[]> record) {
         String value = requiredHeader(record, Headers.MESSAGE_ID);
         try {
+            // UUID.fromString also takes short groups ("1-1-1-1-1"): two spellings of one inbox key.
+            if (value.length() != CANONICAL_UUID_LENGTH) {
+                throw new IllegalArgumentException("not the 36-character form");
+            }
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
             throw new PoisonMessageException(

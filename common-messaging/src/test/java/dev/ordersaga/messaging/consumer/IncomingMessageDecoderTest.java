@@ -76,6 +76,16 @@ class IncomingMessageDecoderTest {
                 "Header message-id is not a UUID: 'order-42'");
     }
 
+    /** UUID.fromString reads "1-1-1-1-1" as 00000001-0001-0001-0001-000000000001: one inbox key, two spellings. */
+    @Test
+    void rejectsAMessageIdThatIsNotInTheCanonicalForm() {
+        Map<String, String> headers = validHeaders();
+        headers.put(Headers.MESSAGE_ID, "1-1-1-1-1");
+
+        assertRejected(record(Topics.INVENTORY_COMMANDS, VALID_JSON, headers),
+                "Header message-id is not a UUID: '1-1-1-1-1'");
+    }
+
     @Test
     void rejectsAMissingMessageType() {
         Map<String, String> headers = validHeaders();
