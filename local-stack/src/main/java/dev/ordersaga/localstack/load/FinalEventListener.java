@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads {@code order.events} from its current end and reports each order's final event to
- * {@link InFlightOrders}, recording the latency. Runs on its own thread; the histogram is only
+ * {@link FinishedOrders}, recording the latency. Runs on its own thread; the histogram is only
  * read after that thread has ended.
  */
 final class FinalEventListener implements Runnable {
@@ -32,13 +32,13 @@ final class FinalEventListener implements Runnable {
     private static final Duration TOPIC_WAIT = Duration.ofSeconds(30);
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final InFlightOrders inFlight;
+    private final FinishedOrders inFlight;
     private final Histogram latencyMicros = new Histogram(3);
     private final Map<FinalOutcome, AtomicLong> outcomes = new EnumMap<>(FinalOutcome.class);
     private final AtomicLong lastFinishedNanos = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
 
-    FinalEventListener(String bootstrapServers, InFlightOrders inFlight) throws InterruptedException {
+    FinalEventListener(String bootstrapServers, FinishedOrders inFlight) throws InterruptedException {
         this.inFlight = inFlight;
         for (FinalOutcome outcome : FinalOutcome.values()) {
             outcomes.put(outcome, new AtomicLong());
