@@ -184,6 +184,7 @@ public final class LocalStackCommand implements Callable<Integer> {
         }
         BenchRun.OrdersMeasurement measured = new BenchRun(stack, out).measure(driver, concurrency, () -> announceLoad(out));
         int exitCode = printSummary(measured.summary(), out);
+        out.println();
         out.println(BenchReportText.format(measured.result()));
         writeReport(measured.result(), out);
         return exitCode;
