@@ -70,7 +70,7 @@ public final class LocalStackCommand implements Callable<Integer> {
             description = "Length of each measuring window (default: ${DEFAULT-VALUE}).")
     private Duration window;
 
-    @Option(names = "--drain", paramLabel = "DURATION", defaultValue = "20s", converter = DurationConverter.class,
+    @Option(names = "--drain", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
             description = "How long after its window an order may still finish before it counts as lost"
                     + " (default: ${DEFAULT-VALUE}).")
     private Duration drain;
