@@ -1,13 +1,13 @@
 package dev.ordersaga.localstack;
 
-import dev.ordersaga.localstack.load.LoadDriver;
-import dev.ordersaga.localstack.load.LoadOptions;
-import dev.ordersaga.localstack.load.LoadSummary;
 import dev.ordersaga.localstack.bench.BenchOptions;
 import dev.ordersaga.localstack.bench.BenchReportJson;
 import dev.ordersaga.localstack.bench.BenchReportText;
 import dev.ordersaga.localstack.bench.BenchResult;
 import dev.ordersaga.localstack.bench.BenchRun;
+import dev.ordersaga.localstack.load.LoadDriver;
+import dev.ordersaga.localstack.load.LoadOptions;
+import dev.ordersaga.localstack.load.LoadSummary;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
