@@ -10,13 +10,13 @@ package dev.ordersaga.localstack.bench;
 record Ceiling(double commitsPerSecond, double recordsPerSecond) {
 
     /**
-     * PostgreSQL commits one saga needs on the happy path: each of the four services commits its
-     * inbox-and-effect transaction per message it handles and the relays mark the outbox, about 10 in all
-     * (issue 9's reading of the hot path; docs/performance.md).
+     * PostgreSQL commits one saga needs on the happy path: about 10 (issue 9 counted about 10 WAL flushes
+     * per saga: one transaction per message each service handles, each writing its inbox, its effect and
+     * its outbox). A per-saga figure, so it must be revised if batching changes it.
      */
     static final int COMMITS_PER_SAGA = 10;
 
-    /** Kafka records one saga moves: requests, replies and events between the four services, about 10 (same source). */
+    /** Kafka records one saga moves between the four services (commands, replies and events): about 10 (issue 9). */
     static final int RECORDS_PER_SAGA = 10;
 
     /** The saga rate neither PostgreSQL nor Kafka would let the system exceed on this machine. */
