@@ -4,7 +4,8 @@
 # source file changed since the last build. All arguments go to the launcher; try --help.
 #
 #   ./local-stack.sh                  # run until Ctrl-C
-#   ./local-stack.sh --orders 5000    # benchmark: publish 5000 orders, report, exit
+#   ./local-stack.sh --orders 1000    # demo: publish 1000 orders, report, exit
+#   ./local-stack.sh --bench          # benchmark: ceiling probes, warm-up, a measured window (local-stack/README.md)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -132,6 +132,32 @@ public final class LocalStack implements AutoCloseable {
         return logDirectory;
     }
 
+    /** The operating system's process id of a running service, by module name, e.g. {@code order-service}. */
+    public long servicePid(String service) {
+        return process(service).pid();
+    }
+
+    /** The process id of PostgreSQL's postmaster, the parent of every other PostgreSQL process of the stack. */
+    public long postgresPid() {
+        requireStarted();
+        Path pidFile = postgresDataDirectory().resolve("postmaster.pid");
+        try (Stream<String> lines = Files.lines(pidFile)) {
+            // The first line of postmaster.pid is the postmaster's pid.
+            return Long.parseLong(lines.findFirst().orElseThrow(() -> new IllegalStateException(pidFile + " is empty")).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + pidFile, e);
+        }
+    }
+
+    /**
+     * Creates (or reuses) a database with its own owning role on the stack's PostgreSQL, for measurements
+     * that must not touch the services' data; its password is its name, as the services' are.
+     */
+    public ServiceDatabase scratchDatabase(String name) {
+        requireStarted();
+        return postgres.createDatabase(name, name, name);
+    }
+
     /** The log file of a service, by module name, e.g. {@code order-service}. */
     public Path logFile(String service) {
         return process(service).logFile();
@@ -234,10 +260,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startPostgres() {
-        postgres = PostgresServer.start(settings.postgresPort, dataDirectory.resolve("postgres"), false);
+        postgres = PostgresServer.start(settings.postgresPort, postgresDataDirectory(), false);
         for (StackService service : settings.servicePorts.keySet()) {
             databases.put(service, postgres.createDatabase(service.database(), service.role(), service.password()));
         }
+    }
+
+    private Path postgresDataDirectory() {
+        return dataDirectory.resolve("postgres");
     }
 
     private void createServiceProcesses() {

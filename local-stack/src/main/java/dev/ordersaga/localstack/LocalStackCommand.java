@@ -1,9 +1,15 @@
 package dev.ordersaga.localstack;
 
+import dev.ordersaga.localstack.bench.BenchOptions;
+import dev.ordersaga.localstack.bench.BenchReportJson;
+import dev.ordersaga.localstack.bench.BenchReportText;
+import dev.ordersaga.localstack.bench.BenchResult;
+import dev.ordersaga.localstack.bench.BenchRun;
 import dev.ordersaga.localstack.load.LoadDriver;
 import dev.ordersaga.localstack.load.LoadOptions;
 import dev.ordersaga.localstack.load.LoadSummary;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,12 +32,16 @@ import picocli.CommandLine.Spec;
                     + " customers, and prints where everything listens.",
             "Without --orders it runs until Ctrl-C. With --orders N it publishes N PlaceOrder requests, reports"
                     + " throughput and latency, stops everything and exits: 0 if every order reached a final state,"
-                    + " 1 if not."
+                    + " 1 if not.",
+            "With --bench it probes this machine's ceiling (PostgreSQL commits/s, Kafka records/s), warms up"
+                    + " without counting, then measures a fixed window at --in-flight orders in flight (--sweep: at 1,"
+                    + " 16, 64 and 256) and reports completed, lost and duplicated orders, sagas/s and its share of the"
+                    + " ceiling, latency percentiles and CPU ms per saga of each process."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every order finished (or the stack was stopped with Ctrl-C)",
-            "1:the stack did not start, or some order did not finish",
+            "1:the stack did not start, some order did not finish, or a benchmark window lost or duplicated an order",
             "2:invalid command line"
         })
 public final class LocalStackCommand implements Callable<Integer> {
@@ -42,9 +52,33 @@ public final class LocalStackCommand implements Callable<Integer> {
     @Option(names = "--orders", paramLabel = "N", description = "Publish N orders, report, then exit.")
     private Integer orders;
 
-    @Option(names = "--concurrency", paramLabel = "C", defaultValue = "64",
-            description = "Most orders in flight at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--in-flight", "--concurrency"}, paramLabel = "C", defaultValue = "64",
+            description = "Most orders in flight at once; with --bench, the number kept in flight (default: ${DEFAULT-VALUE}).")
     private int concurrency;
+
+    @Option(names = "--bench", description = "Benchmark: probe the ceiling, warm up, measure a window, report, exit.")
+    private boolean bench;
+
+    @Option(names = "--sweep", description = "Benchmark with one window at each of 1, 16, 64 and 256 in flight (implies --bench).")
+    private boolean sweep;
+
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "Benchmark load before the first window, not counted; 0 for none (default: ${DEFAULT-VALUE}).")
+    private Duration warmup;
+
+    @Option(names = "--window", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Length of each measuring window (default: ${DEFAULT-VALUE}).")
+    private Duration window;
+
+    @Option(names = "--drain", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "How long after its window an order may still finish before it counts as lost"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private Duration drain;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "With --bench, --sweep or --orders: also write the results as JSON to FILE"
+                    + " (with --orders, the ceiling is probed first and the CPU of each process is read).")
+    private Path report;
 
     @Option(names = "--completion-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "How long to wait for the last orders to finish (default: ${DEFAULT-VALUE}).")
@@ -119,6 +153,13 @@ public final class LocalStackCommand implements Callable<Integer> {
         out.println("order-saga local stack is up:");
         out.print(EndpointTable.format(stack.endpoints(), stack.dataDirectory(), stack.logDirectory()));
         out.flush();
+        if (benchmark()) {
+            try {
+                return runBenchmark(stack, out);
+            } finally {
+                stack.close();
+            }
+        }
         if (orders == null) {
             out.println("Press Ctrl-C to stop.");
             out.flush();
@@ -134,16 +175,52 @@ public final class LocalStackCommand implements Callable<Integer> {
     }
 
     private int runLoad(LocalStack stack, PrintWriter out) throws InterruptedException {
-        out.printf("%nPublishing %d orders to order.requests, at most %d in flight...%n", orders, concurrency);
-        out.flush();
         LoadDriver driver = new LoadDriver(stack.endpoints().kafkaBootstrapServers(), stack.seedData().skus(),
                 stack.seedData().customerIds(), new LoadOptions(orders, concurrency, Duration.ofSeconds(completionTimeoutSeconds)),
                 System.out);
-        LoadSummary summary = driver.run();
+        if (report == null) {
+            announceLoad(out);
+            return printSummary(driver.run(), out);
+        }
+        BenchRun.OrdersMeasurement measured = new BenchRun(stack, out).measure(driver, concurrency, () -> announceLoad(out));
+        int exitCode = printSummary(measured.summary(), out);
+        out.println();
+        out.println(BenchReportText.format(measured.result()));
+        writeReport(measured.result(), out);
+        return exitCode;
+    }
+
+    private void announceLoad(PrintWriter out) {
+        out.printf("%nPublishing %d orders to order.requests, at most %d in flight...%n", orders, concurrency);
+        out.flush();
+    }
+
+    private static int printSummary(LoadSummary summary, PrintWriter out) {
         out.println();
         out.println(summary.format());
         out.flush();
         return summary.allOrdersFinished() ? 0 : 1;
+    }
+
+    private int runBenchmark(LocalStack stack, PrintWriter out) throws InterruptedException {
+        List<Integer> levels = sweep ? BenchOptions.SWEEP_LEVELS : List.of(concurrency);
+        BenchResult result = new BenchRun(stack, out).run(new BenchOptions(levels, warmup, window, drain));
+        out.println();
+        out.println(BenchReportText.format(result));
+        writeReport(result, out);
+        return result.clean() ? 0 : 1;
+    }
+
+    private void writeReport(BenchResult result, PrintWriter out) {
+        if (report != null) {
+            BenchReportJson.write(result, report);
+            out.println("Report written to " + report.toAbsolutePath());
+        }
+        out.flush();
+    }
+
+    private boolean benchmark() {
+        return bench || sweep;
     }
 
     private LocalStack.Builder configure() {
@@ -169,6 +246,7 @@ public final class LocalStackCommand implements Callable<Integer> {
     }
 
     private void validate() {
+        validateBenchmark();
         if (orders != null && orders < 1) {
             throw invalid("--orders must be at least 1");
         }
@@ -193,6 +271,38 @@ public final class LocalStackCommand implements Callable<Integer> {
                 requirePort("a service port", port);
             }
         }
+    }
+
+    private void validateBenchmark() {
+        if (benchmark() && orders != null) {
+            throw invalid("--bench and --sweep measure fixed time windows; they do not go with --orders");
+        }
+        if (sweep && matched("--in-flight")) {
+            throw invalid("--sweep runs at 1, 16, 64 and 256 in flight; --in-flight/--concurrency do not go with it");
+        }
+        if (!benchmark() && (matched("--warmup") || matched("--window") || matched("--drain"))) {
+            throw invalid("--warmup, --window and --drain need --bench or --sweep");
+        }
+        if (window.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw invalid("--window must be at least 1 s, not " + window.toMillis() + " ms");
+        }
+        if (drain.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw invalid("--drain must be at least 1 s, not " + drain.toMillis() + " ms");
+        }
+        if (report != null) {
+            if (!benchmark() && orders == null) {
+                throw invalid("--report needs --bench, --sweep or --orders");
+            }
+            Path directory = report.toAbsolutePath().getParent();
+            if (directory == null || !Files.isDirectory(directory)) {
+                throw invalid("--report: the directory " + directory + " does not exist");
+            }
+        }
+    }
+
+    // An option's names are one option to picocli: any of them finds it.
+    private boolean matched(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private void requirePort(String option, int port) {

@@ -69,6 +69,15 @@ final class ServiceProcess {
         }
     }
 
+    /** The process id of the running process. */
+    long pid() {
+        Process current = process;
+        if (current == null || !current.isAlive()) {
+            throw new IllegalStateException(service.moduleName() + " is not running");
+        }
+        return current.pid();
+    }
+
     boolean isAlive() {
         Process current = process;
         return current != null && current.isAlive();

@@ -54,6 +54,69 @@ class LocalStackCommandTest {
         assertThat(err.toString()).contains("--base-port must be a port from 0 to 65535, not 65537");
     }
 
+    @Test
+    void helpDescribesTheBenchmarkFlags() {
+        run("--help");
+
+        assertThat(out.toString()).contains("--bench", "--sweep", "--warmup=DURATION", "--window=DURATION",
+                "--drain=DURATION", "--report=FILE", "--in-flight, --concurrency=C");
+    }
+
+    @Test
+    void benchWithOrdersIsRejectedWithExitTwo() {
+        assertRejected("--bench and --sweep measure fixed time windows; they do not go with --orders",
+                "--bench", "--orders", "100");
+    }
+
+    @Test
+    void sweepWithAnInFlightCountIsRejectedWithExitTwo() {
+        assertRejected("--sweep runs at 1, 16, 64 and 256 in flight", "--sweep", "--in-flight", "8");
+        assertRejected("--sweep runs at 1, 16, 64 and 256 in flight", "--sweep", "--concurrency", "8");
+    }
+
+    @Test
+    void benchmarkTimingsWithoutABenchmarkAreRejectedWithExitTwo() {
+        assertRejected("--warmup, --window and --drain need --bench or --sweep", "--window", "30s");
+        assertRejected("--warmup, --window and --drain need --bench or --sweep", "--orders", "10", "--warmup", "5s");
+    }
+
+    @Test
+    void aWindowOrDrainUnderOneSecondIsRejectedWithExitTwo() {
+        assertRejected("--window must be at least 1 s, not 500 ms", "--bench", "--window", "500ms");
+        assertRejected("--drain must be at least 1 s, not 0 ms", "--bench", "--drain", "0");
+    }
+
+    @Test
+    void aDurationThatIsNoDurationIsRejectedWithExitTwo() {
+        assertRejected("'soon' is not a duration; write e.g. 30s, 2m or 500ms", "--bench", "--warmup", "soon");
+    }
+
+    @Test
+    void aReportWithoutALoadIsRejectedWithExitTwo() {
+        assertRejected("--report needs --bench, --sweep or --orders", "--report", "bench.json");
+    }
+
+    @Test
+    void aReportInADirectoryThatDoesNotExistIsRejectedBeforeAnythingStarts() {
+        assertRejected("--report: the directory /no/such/directory does not exist",
+                "--bench", "--report", "/no/such/directory/bench.json");
+    }
+
+    @Test
+    void inFlightBelowOneIsRejectedUnderItsNewNameToo() {
+        assertRejected("--concurrency must be at least 1", "--bench", "--in-flight", "0");
+    }
+
+    private void assertRejected(String reason, String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+
+        int exitCode = run(args);
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains(reason);
+    }
+
     private int run(String... args) {
         CommandLine commandLine = LocalStackCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ordersaga.infra.ServiceDatabase;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -12,6 +13,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +54,27 @@ class LocalStackIT {
                     "--spring.datasource.username=" + service.role(),
                     "--spring.datasource.password=" + service.password(),
                     "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers());
+        }
+    }
+
+    @Test
+    void theProcessIdsTheBenchmarkReadsAreThoseOfTheServicesAndOfPostgresqlsPostmaster() throws Exception {
+        Endpoints endpoints = stack.endpoints();
+
+        assertThat(stack.servicePid("order-service")).isEqualTo(StubClient.pid(endpoints.orderServiceUrl()));
+        assertThat(stack.servicePid("saga-orchestrator")).isEqualTo(StubClient.pid(endpoints.sagaOrchestratorUrl()));
+        ProcessHandle postmaster = ProcessHandle.of(stack.postgresPid()).orElseThrow();
+        assertThat(postmaster.info().command()).hasValueSatisfying(command -> assertThat(command).endsWith("postgres"));
+        // The checkpointer, the WAL writer and the rest are its children.
+        assertThat(postmaster.children()).isNotEmpty();
+    }
+
+    @Test
+    void aScratchDatabaseTakesConnectionsFromItsOwnRole() throws Exception {
+        ServiceDatabase scratch = stack.scratchDatabase("bench_scratch");
+
+        try (Connection connection = DriverManager.getConnection(scratch.jdbcUrl(), scratch.username(), scratch.password())) {
+            assertThat(connection.getCatalog()).isEqualTo("bench_scratch");
         }
     }
 

@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads {@code order.events} from its current end and reports each order's final event to
- * {@link InFlightOrders}, recording the latency. Runs on its own thread; the histogram is only
+ * {@link FinishedOrders}, recording the latency. Runs on its own thread; the histogram is only
  * read after that thread has ended.
  */
 final class FinalEventListener implements Runnable {
@@ -32,14 +32,14 @@ final class FinalEventListener implements Runnable {
     private static final Duration TOPIC_WAIT = Duration.ofSeconds(30);
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final InFlightOrders inFlight;
+    private final FinishedOrders finishedOrders;
     private final Histogram latencyMicros = new Histogram(3);
     private final Map<FinalOutcome, AtomicLong> outcomes = new EnumMap<>(FinalOutcome.class);
     private final AtomicLong lastFinishedNanos = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
 
-    FinalEventListener(String bootstrapServers, InFlightOrders inFlight) throws InterruptedException {
-        this.inFlight = inFlight;
+    FinalEventListener(String bootstrapServers, FinishedOrders finishedOrders) throws InterruptedException {
+        this.finishedOrders = finishedOrders;
         for (FinalOutcome outcome : FinalOutcome.values()) {
             outcomes.put(outcome, new AtomicLong());
         }
@@ -95,7 +95,7 @@ final class FinalEventListener implements Runnable {
     }
 
     private void finished(String orderId, FinalOutcome outcome, long receivedAt) {
-        inFlight.finished(orderId, receivedAt).ifPresent(latencyNanos -> {
+        finishedOrders.finished(orderId, receivedAt).ifPresent(latencyNanos -> {
             latencyMicros.recordValue(TimeUnit.NANOSECONDS.toMicros(latencyNanos));
             outcomes.get(outcome).incrementAndGet();
             lastFinishedNanos.set(receivedAt);

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the order's first final event (or by a failed send), so at most {@code limit} orders are in flight.
  * Thread-safe: the sender and the event consumer use it at the same time.
  */
-final class InFlightOrders {
+final class InFlightOrders implements FinishedOrders {
 
     private final int limit;
     private final Semaphore slots;
@@ -54,7 +54,8 @@ final class InFlightOrders {
      * @return the order's latency in nanoseconds the first time; empty for a repeated final event or
      *         an order this run did not send
      */
-    OptionalLong finished(String orderId, long nanos) {
+    @Override
+    public OptionalLong finished(String orderId, long nanos) {
         Long sentAt = sentAtNanos.remove(orderId);
         if (sentAt == null) {
             if (finished.containsKey(orderId)) {

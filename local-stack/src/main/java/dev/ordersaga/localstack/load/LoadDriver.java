@@ -1,28 +1,14 @@
 package dev.ordersaga.localstack.load;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ordersaga.schema.Headers;
-import dev.ordersaga.schema.MessageType;
-import dev.ordersaga.schema.Topics;
-import dev.ordersaga.schema.intake.PlaceOrder;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes PlaceOrder requests to {@code order.requests} as an outside producer would (plain
@@ -34,10 +20,10 @@ public final class LoadDriver {
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
 
     private final String bootstrapServers;
-    private final OrderGenerator generator;
+    private final List<String> skus;
+    private final List<String> customerIds;
     private final LoadOptions options;
     private final PrintStream progressOut;
-    private final ObjectMapper json = new ObjectMapper();
     private int lastProgressLength;
 
     /**
@@ -48,7 +34,8 @@ public final class LoadDriver {
     public LoadDriver(String bootstrapServers, List<String> skus, List<String> customerIds, LoadOptions options,
             PrintStream progressOut) {
         this.bootstrapServers = bootstrapServers;
-        this.generator = new OrderGenerator(skus, customerIds, new Random());
+        this.skus = List.copyOf(skus);
+        this.customerIds = List.copyOf(customerIds);
         this.options = options;
         this.progressOut = progressOut;
     }
@@ -69,10 +56,10 @@ public final class LoadDriver {
                 intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
 
         long firstSendNanos;
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (PlaceOrderPublisher publisher = new PlaceOrderPublisher(bootstrapServers, skus, customerIds)) {
             firstSendNanos = System.nanoTime();
-            sendAll(producer, inFlight);
-            producer.flush();
+            sendAll(publisher, inFlight);
+            publisher.flush();
             inFlight.awaitAllFinished(options.completionTimeout());
         } finally {
             progress.shutdownNow();
@@ -84,34 +71,15 @@ public final class LoadDriver {
         return summary(inFlight, listener, firstSendNanos);
     }
 
-    private void sendAll(KafkaProducer<String, byte[]> producer, InFlightOrders inFlight) throws InterruptedException {
+    private void sendAll(PlaceOrderPublisher publisher, InFlightOrders inFlight) throws InterruptedException {
         for (int i = 0; i < options.orders(); i++) {
             if (!inFlight.takeSlot(options.completionTimeout())) {
                 progressOut.printf("%nNo order finished within %d s; stopping the load early.%n",
                         options.completionTimeout().toSeconds());
                 return;
             }
-            PlaceOrder order = generator.next();
-            String orderId = order.orderId().toString();
-            ProducerRecord<String, byte[]> record = placeOrderRecord(order);
-            inFlight.sent(orderId, System.nanoTime());
-            producer.send(record, (metadata, failure) -> {
-                if (failure != null) {
-                    inFlight.sendFailed(orderId);
-                }
-            });
+            publisher.publishNext(orderId -> inFlight.sent(orderId, System.nanoTime()), inFlight::sendFailed);
         }
-    }
-
-    private ProducerRecord<String, byte[]> placeOrderRecord(PlaceOrder order) {
-        String orderId = order.orderId().toString();
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ORDER_REQUESTS, orderId, toJson(order));
-        record.headers()
-                .add(Headers.MESSAGE_ID, utf8(UUID.randomUUID().toString()))
-                .add(Headers.MESSAGE_TYPE, utf8(MessageType.PLACE_ORDER.typeName()))
-                .add(Headers.SCHEMA_VERSION, utf8(Integer.toString(MessageType.PLACE_ORDER.schemaVersion())))
-                .add(Headers.CORRELATION_ID, utf8(orderId));
-        return record;
     }
 
     private synchronized void printProgress(InFlightOrders inFlight, FinalEventListener listener, AtomicLong lastCompleted,
@@ -140,27 +108,5 @@ public final class LoadDriver {
                 inFlight.duplicateFinalEvents(),
                 Duration.ofNanos(endNanos - firstSendNanos),
                 LoadSummary.Latency.of(listener.latencyMicros()));
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                ProducerConfig.LINGER_MS_CONFIG, "1",
-                ProducerConfig.CLIENT_ID_CONFIG, "local-stack-load-driver"),
-                new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private byte[] toJson(PlaceOrder order) {
-        try {
-            return json.writeValueAsBytes(order);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("PlaceOrder is not serializable", e);
-        }
-    }
-
-    private static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

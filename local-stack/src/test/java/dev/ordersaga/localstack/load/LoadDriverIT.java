@@ -1,6 +1,7 @@
 package dev.ordersaga.localstack.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ordersaga.infra.KafkaServer;
@@ -36,7 +37,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The load driver against a real broker, with a fake system that answers each PlaceOrder on order.events. */
+/**
+ * The load drivers (the demo's fixed count, the benchmark's steady load) against a real broker, with a
+ * fake system that answers each PlaceOrder on order.events.
+ */
 class LoadDriverIT {
 
     private static final List<String> SKUS = List.of("SKU-0001", "SKU-0002", "SKU-0003");
@@ -116,6 +120,30 @@ class LoadDriverIT {
 
         assertThat(summary.allOrdersFinished()).isFalse();
         assertThat(summary.incomplete()).isEqualTo(fakeSystem.ordersOf("customer-0002")).isPositive();
+    }
+
+    @Test
+    void steadyLoadKeepsItsInFlightCountAndAccountsForAWindowOfIt() throws Exception {
+        fakeSystem = FakeSystem.start(kafka.bootstrapServers(), order -> List.of("OrderPlaced", "OrderApproved"));
+        WindowResult window;
+        try (SteadyLoad load = SteadyLoad.start(kafka.bootstrapServers(), SKUS, CUSTOMERS, 4)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> load.completed() >= 20);
+            long start = System.nanoTime();
+            long completedAtStart = load.completed();
+            await().atMost(Duration.ofSeconds(30)).until(() -> load.completed() >= completedAtStart + 100);
+            long end = System.nanoTime();
+            load.stopPublishing();
+            await().atMost(Duration.ofSeconds(30)).until(() -> load.unfinished(start, end) == 0);
+            window = load.window(4, start, end, Duration.ofSeconds(30));
+        }
+
+        // The counter and the window's edges may disagree by the orders finishing right at an edge: at most 4.
+        assertThat(window.completed()).isGreaterThanOrEqualTo(96);
+        assertThat(window.lost()).isZero();
+        assertThat(window.duplicated()).isZero();
+        assertThat(window.latencyMicros().max()).isPositive();
+        assertThat(window.inFlight()).isEqualTo(4);
+        assertThat(fakeSystem.maxInFlightSeen()).isLessThanOrEqualTo(4);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
