@@ -2,12 +2,10 @@ package dev.ordersaga.messaging.outbox;
 
 import dev.ordersaga.messaging.MessageCodec;
 import dev.ordersaga.messaging.MessageContext;
+import dev.ordersaga.messaging.relay.OutboxMessage;
 import dev.ordersaga.messaging.tracing.Traceparent;
-import dev.ordersaga.schema.Headers;
 import dev.ordersaga.schema.Message;
 import dev.ordersaga.schema.MessageType;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,7 +59,8 @@ public class Outbox {
         String payload = codec.encode(message);
         UUID causationId = cause.map(MessageContext::messageId).orElse(null);
         String traceparent = Traceparent.childOf(cause.map(MessageContext::traceparent).orElse(null));
-        long size = recordSize(key, payload, messageId, type, causationId, traceparent);
+        long size = new OutboxMessage(messageId.toString(), type.topic(), key, type.typeName(), type.schemaVersion(),
+                payload, key, causationId == null ? null : causationId.toString(), traceparent, 0L).serializedSize();
         if (size > maxMessageBytes) {
             throw new OutboxMessageTooLargeException(type.typeName(), size, maxMessageBytes);
         }
@@ -78,44 +77,6 @@ public class Outbox {
                 traceparent);
         jdbc.update(DELETE, messageId);
         return messageId;
-    }
-
-    /** The record the relay will publish: key, value, and the name and value of every header it has, in UTF-8. */
-    private static long recordSize(String key, String payload, UUID messageId, MessageType type, UUID causationId,
-                                   String traceparent) {
-        Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(Headers.MESSAGE_ID, messageId);
-        headers.put(Headers.MESSAGE_TYPE, type.typeName());
-        headers.put(Headers.SCHEMA_VERSION, type.schemaVersion());
-        headers.put(Headers.CORRELATION_ID, key);
-        headers.put(Headers.CAUSATION_ID, causationId);
-        headers.put(Headers.TRACEPARENT, traceparent);
-        long size = utf8Length(key) + utf8Length(payload);
-        for (Map.Entry<String, Object> header : headers.entrySet()) {
-            if (header.getValue() != null) {
-                size += utf8Length(header.getKey()) + utf8Length(header.getValue().toString());
-            }
-        }
-        return size;
-    }
-
-    /** Counts without encoding: a refused message may be large. */
-    private static long utf8Length(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 
     /**

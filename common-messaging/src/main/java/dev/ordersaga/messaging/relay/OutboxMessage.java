@@ -7,7 +7,8 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * One inserted outbox row, as captured from the WAL.
+ * One outbox row as the relay publishes it: captured from the WAL, or (for {@code Outbox.send}'s size check) as it
+ * is about to be written, so that both count the same headers.
  *
  * @param id                the message id
  * @param topic             the destination topic
@@ -20,7 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * @param traceparent       W3C trace context, may be null
  * @param committedAtMillis when the inserting transaction committed
  */
-record OutboxMessage(String id, String topic, String key, String type, int schemaVersion, String payload,
+public record OutboxMessage(String id, String topic, String key, String type, int schemaVersion, String payload,
                      String correlationId, String causationId, String traceparent, long committedAtMillis) {
 
     ProducerRecord<String, byte[]> toProducerRecord() {
@@ -46,5 +47,35 @@ record OutboxMessage(String id, String topic, String key, String type, int schem
             headers.put(Headers.TRACEPARENT, traceparent);
         }
         return headers;
+    }
+
+    /**
+     * The published record's size in UTF-8 bytes: key, value, and the name and value of every header. Counted without
+     * encoding, since a message too large to send may be large indeed.
+     */
+    public long serializedSize() {
+        long size = utf8Length(key) + utf8Length(payload);
+        for (Map.Entry<String, String> header : headers().entrySet()) {
+            size += utf8Length(header.getKey()) + utf8Length(header.getValue());
+        }
+        return size;
+    }
+
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 }
