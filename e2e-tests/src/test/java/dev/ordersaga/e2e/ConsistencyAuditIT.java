@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +38,7 @@ class ConsistencyAuditIT extends FailurePathTest {
                 .containsEntry(tampered, "APPROVED");
 
         changeChargedAmount(databases.get(StackService.PAYMENT_SERVICE), tampered, -100);
-        Ops.Result audit = Ops.run(auditArgs(databases));
+        Ops.Result audit = Ops.run(Ops.auditArgs(databases, "PT10M"));
 
         assertThat(audit.exitCode()).as(audit.toString()).isEqualTo(5);
         JsonNode report = Json.tree(audit.out());
@@ -67,19 +66,5 @@ class ConsistencyAuditIT extends FailurePathTest {
             update.setObject(2, UUID.fromString(orderId));
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
-    }
-
-    private static String[] auditArgs(Map<StackService, ServiceDatabase> databases) {
-        List<String> args = new ArrayList<>(List.of("audit", "--since", "PT10M", "--settle-after", "0s", "--json",
-                "--provider-url", system.paymentProvider().toString()));
-        database(args, "orders", databases.get(StackService.ORDER_SERVICE));
-        database(args, "inventory", databases.get(StackService.INVENTORY_SERVICE));
-        database(args, "payments", databases.get(StackService.PAYMENT_SERVICE));
-        return args.toArray(String[]::new);
-    }
-
-    private static void database(List<String> args, String name, ServiceDatabase database) {
-        args.addAll(List.of("--" + name + "-db", database.jdbcUrl(), "--" + name + "-db-user", database.username(),
-                "--" + name + "-db-password", database.password()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.ordersaga.e2e;
 
+import dev.ordersaga.infra.ServiceDatabase;
+import dev.ordersaga.localstack.StackService;
 import dev.ordersaga.ops.Interruption;
 import dev.ordersaga.ops.OpsCli;
 import dev.ordersaga.ops.OpsContext;
@@ -41,6 +43,24 @@ final class Ops {
         command.addAll(List.of(args));
         int exitCode = cli.execute(command.toArray(String[]::new));
         return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    /**
+     * {@code audit} over the three services' databases and the provider's report, for the orders of the last
+     * {@code since} (an ISO-8601 duration), as JSON, with no settle delay: the scenario has waited for its orders.
+     */
+    static String[] auditArgs(Map<StackService, ServiceDatabase> databases, String since) {
+        List<String> args = new ArrayList<>(List.of("audit", "--since", since, "--settle-after", "0s", "--json",
+                "--provider-url", EndToEndTest.system.paymentProvider().toString()));
+        database(args, "orders", databases.get(StackService.ORDER_SERVICE));
+        database(args, "inventory", databases.get(StackService.INVENTORY_SERVICE));
+        database(args, "payments", databases.get(StackService.PAYMENT_SERVICE));
+        return args.toArray(String[]::new);
+    }
+
+    private static void database(List<String> args, String name, ServiceDatabase database) {
+        args.addAll(List.of("--" + name + "-db", database.jdbcUrl(), "--" + name + "-db-user", database.username(),
+                "--" + name + "-db-password", database.password()));
     }
 
     private static final Interruption NEVER_INTERRUPTED = new Interruption() {
