@@ -5,10 +5,12 @@ import dev.ordersaga.schema.inventory.InventoryUnavailable.Shortage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.ToIntFunction;
 
 /**
  * An order's requested quantities, one per SKU (duplicates merged) and sorted by SKU, so that every
@@ -52,9 +54,18 @@ final class OrderLines {
 
     /** Every line the stock cannot cover; an unknown SKU has nothing available. */
     List<Shortage> shortagesIn(Stock stock) {
+        return shortagesBy(sku -> stock.find(sku).map(product -> product.getAvailable()).orElse(0));
+    }
+
+    /** Every line the units available by SKU cannot cover; an SKU without an entry has nothing available. */
+    List<Shortage> shortagesIn(Map<String, Integer> availableBySku) {
+        return shortagesBy(sku -> availableBySku.getOrDefault(sku, 0));
+    }
+
+    private List<Shortage> shortagesBy(ToIntFunction<String> availableOf) {
         List<Shortage> shortages = new ArrayList<>();
         quantities.forEach((sku, quantity) -> {
-            int available = stock.find(sku).map(product -> product.getAvailable()).orElse(0);
+            int available = availableOf.applyAsInt(sku);
             if (quantity > available) {
                 shortages.add(new Shortage(sku, quantity, available));
             }

@@ -9,6 +9,7 @@ import dev.ordersaga.schema.intake.CancelOrder;
 import dev.ordersaga.schema.order.OrderCancellationRequested;
 import dev.ordersaga.schema.order.OrderRequestRejected;
 import dev.ordersaga.schema.order.OrderRequestRejected.Violation;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,12 +37,15 @@ public class OrderCancellations {
     private static final int REST_ATTEMPTS = 3;
 
     private final OrderRepository orders;
+    private final EntityManager entityManager;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final CancelOrderValidator validator = new CancelOrderValidator();
 
-    OrderCancellations(OrderRepository orders, Outbox outbox, PlatformTransactionManager transactionManager) {
+    OrderCancellations(OrderRepository orders, EntityManager entityManager, Outbox outbox,
+                       PlatformTransactionManager transactionManager) {
         this.orders = orders;
+        this.entityManager = entityManager;
         this.outbox = outbox;
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -89,7 +93,7 @@ public class OrderCancellations {
             return new CancellationOutcome.UnknownOrder(request.orderId());
         }
         Order order = found.get();
-        return switch (order.requestCancellation(request.reason())) {
+        CancellationOutcome outcome = switch (order.requestCancellation(request.reason())) {
             case APPLIED -> {
                 outbox.send(new OrderCancellationRequested(order.getId(), order.getCancellationReason()));
                 log.info("Order {} is now CANCELLING: {}", order.getId(), order.getCancellationReason());
@@ -106,6 +110,12 @@ public class OrderCancellations {
                 yield new CancellationOutcome.Refused(order.getId(), reason);
             }
         };
+        // The next handler of this transaction may change the row in SQL (an approval): it must see this change,
+        // and no later JPA read may be served this copy. Flushed through the repository, so a version conflict
+        // surfaces as Spring's transient exception, here rather than at commit.
+        orders.flush();
+        entityManager.clear();
+        return outcome;
     }
 
     private static String refusal(Order order) {

@@ -1,8 +1,10 @@
 package dev.ordersaga.order.decision;
 
 import dev.ordersaga.messaging.outbox.Outbox;
+import dev.ordersaga.order.orders.Amount;
 import dev.ordersaga.order.orders.Order;
 import dev.ordersaga.order.orders.OrderRepository;
+import dev.ordersaga.order.orders.OrderRows;
 import dev.ordersaga.order.orders.OrderStatus;
 import dev.ordersaga.order.orders.Transition;
 import dev.ordersaga.schema.Money;
@@ -11,10 +13,13 @@ import dev.ordersaga.schema.order.OrderApproved;
 import dev.ordersaga.schema.order.OrderCancelled;
 import dev.ordersaga.schema.order.OrderRejected;
 import dev.ordersaga.schema.order.RejectOrder;
+import jakarta.persistence.EntityManager;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,49 +34,70 @@ public class OrderDecisions {
 
     private static final Logger log = LoggerFactory.getLogger(OrderDecisions.class);
 
+    private final OrderRows orderRows;
     private final OrderRepository orders;
+    private final EntityManager entityManager;
     private final Outbox outbox;
 
-    OrderDecisions(OrderRepository orders, Outbox outbox) {
+    OrderDecisions(OrderRows orderRows, OrderRepository orders, EntityManager entityManager, Outbox outbox) {
+        this.orderRows = orderRows;
         this.orders = orders;
+        this.entityManager = entityManager;
         this.outbox = outbox;
     }
 
+    /**
+     * Once per saga, so plain SQL (ADR 0014): one conditional update moves a PENDING order and returns its total;
+     * only when it moved nothing is the status read, to tell a repeat from a refusal.
+     */
     @Transactional
     public void approve(ApproveOrder command) {
-        Order order = load("ApproveOrder", command.orderId());
-        Transition transition = order.approve();
-        if (transition == Transition.APPLIED) {
-            outbox.send(new OrderApproved(order.getId(), Money.of(order.getTotal().amount(), order.getCurrency())));
+        UUID orderId = requireOrderId("ApproveOrder", command.orderId());
+        Optional<Amount> approved = orderRows.approveIfPending(orderId);
+        if (approved.isPresent()) {
+            outbox.send(new OrderApproved(orderId, Money.of(approved.get().amount(), approved.get().currency())));
+            log.debug("ApproveOrder: order {} is now {}", orderId, OrderStatus.APPROVED);
+            return;
         }
-        logOutcome("ApproveOrder", order, transition);
+        OrderStatus status = orderRows.statusOf(orderId)
+                .orElseThrow(() -> new UnknownOrderException("ApproveOrder", orderId));
+        Transition transition = status.approval();
+        if (transition == Transition.APPLIED) {
+            // Not PENDING when the update ran, PENDING now: the order was committed in between. Retried, it applies.
+            throw new ConcurrencyFailureException("Order " + orderId + " was stored while it was being approved");
+        }
+        logOutcome("ApproveOrder", orderId, status, transition);
     }
 
     @Transactional
     public void reject(RejectOrder command) {
-        Order order = load("RejectOrder", command.orderId());
+        UUID orderId = requireOrderId("RejectOrder", command.orderId());
+        Order order = orders.findById(orderId).orElseThrow(() -> new UnknownOrderException("RejectOrder", orderId));
         Transition transition = order.reject(command.reason());
         if (transition == Transition.APPLIED) {
             outbox.send(order.getStatus() == OrderStatus.CANCELLED
                     ? new OrderCancelled(order.getId(), order.getCancellationReason())
                     : new OrderRejected(order.getId(), order.getRejectionReason()));
         }
-        logOutcome("RejectOrder", order, transition);
+        logOutcome("RejectOrder", orderId, order.getStatus(), transition);
+        // The next handler of this transaction may change the row in SQL: it must see this change, and no later
+        // JPA read may be served this copy. Flushed through the repository, so a version conflict surfaces as
+        // Spring's transient exception.
+        orders.flush();
+        entityManager.clear();
     }
 
-    private Order load(String command, UUID orderId) {
-        Objects.requireNonNull(orderId, () -> command + " without orderId");
-        return orders.findById(orderId).orElseThrow(() -> new UnknownOrderException(command, orderId));
+    private static UUID requireOrderId(String command, UUID orderId) {
+        return Objects.requireNonNull(orderId, () -> command + " without orderId");
     }
 
-    private static void logOutcome(String command, Order order, Transition transition) {
+    private static void logOutcome(String command, UUID orderId, OrderStatus status, Transition transition) {
         switch (transition) {
-            case APPLIED -> log.info("{}: order {} is now {}", command, order.getId(), order.getStatus());
-            case ALREADY_IN_STATE -> log.info("{}: order {} is already {}; nothing to do",
-                    command, order.getId(), order.getStatus());
+            case APPLIED -> log.info("{}: order {} is now {}", command, orderId, status);
+            case ALREADY_IN_STATE -> log.info("{}: order {} is already {}; nothing to do", command, orderId, status);
             case NOT_ALLOWED -> log.warn("{}: order {} is {}, which is final; command ignored",
-                    command, order.getId(), order.getStatus());
-            case SUPERSEDED -> log.info("{} for {} ignored: {}", command, order.getId(), order.getStatus());
+                    command, orderId, status);
+            case SUPERSEDED -> log.info("{} for {} ignored: {}", command, orderId, status);
         }
     }
 }

@@ -4,12 +4,13 @@ import dev.ordersaga.messaging.outbox.Outbox;
 import dev.ordersaga.order.orders.NewLine;
 import dev.ordersaga.order.orders.Order;
 import dev.ordersaga.order.orders.OrderRepository;
+import dev.ordersaga.order.orders.OrderRows;
 import dev.ordersaga.schema.Money;
 import dev.ordersaga.schema.intake.PlaceOrder;
 import dev.ordersaga.schema.order.OrderPlaced;
 import dev.ordersaga.schema.order.OrderRequestRejected;
 import dev.ordersaga.schema.order.OrderRequestRejected.Violation;
-import dev.ordersaga.support.persistence.UniqueKeyConflicts;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,15 +31,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OrderIntake {
 
     private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
-    private static final String PRIMARY_KEY = "orders_pkey";
 
+    private final OrderRows orderRows;
     private final OrderRepository orders;
+    private final EntityManager entityManager;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final PlaceOrderValidator validator = new PlaceOrderValidator();
 
-    OrderIntake(OrderRepository orders, Outbox outbox, PlatformTransactionManager transactionManager) {
+    OrderIntake(OrderRows orderRows, OrderRepository orders, EntityManager entityManager, Outbox outbox,
+                PlatformTransactionManager transactionManager) {
+        this.orderRows = orderRows;
         this.orders = orders;
+        this.entityManager = entityManager;
         this.outbox = outbox;
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -55,39 +60,44 @@ public class OrderIntake {
     }
 
     /**
-     * REST: one transaction per attempt. If a concurrent request with the same order id won the race,
-     * the second attempt sees its order and answers as a duplicate.
+     * REST: one transaction. If a concurrent request with the same order id is storing it, the insert waits for
+     * that one and answers as a duplicate.
      */
     public IntakeOutcome submit(PlaceOrder request) {
-        try {
-            return transactions.execute(status -> place(request));
-        } catch (ConcurrentPlacementException e) {
-            log.info("Order {} was placed concurrently; answering as a duplicate", request.orderId());
-            return transactions.execute(status -> place(request));
-        }
+        return transactions.execute(status -> place(request));
     }
 
+    /**
+     * A known order id is a no-op whatever the request holds; the insert finds it out for a valid request, a
+     * lookup for an invalid one (rare), so a new order costs no read.
+     */
     private IntakeOutcome place(PlaceOrder request) {
-        if (request.orderId() != null) {
-            Optional<Order> existing = orders.findWithLinesById(request.orderId());
-            if (existing.isPresent()) {
-                return duplicate(existing.get(), request);
-            }
-        }
         List<Violation> violations = validator.validate(request);
         if (!violations.isEmpty()) {
+            Optional<IntakeOutcome> known = request.orderId() == null ? Optional.empty()
+                    : orders.findWithLinesById(request.orderId()).map(existing -> duplicate(existing, request));
+            if (known.isPresent()) {
+                return known.get();
+            }
             log.info("Rejected PlaceOrder {}: {}", request.orderId(), violations);
             return new IntakeOutcome.Rejected(request.orderId(), violations);
         }
         Order order = Order.place(request.orderId(), request.customerId(), request.currency(), newLines(request));
-        insert(order);
+        if (!orderRows.insertIfNew(order)) {
+            // The insert saw the order committed (or stored earlier in this transaction), so the read finds it.
+            Order existing = orders.findWithLinesById(order.getId()).orElseThrow(() -> new IllegalStateException(
+                    "Order " + order.getId() + " conflicted on insert but cannot be read"));
+            return duplicate(existing, request);
+        }
         outbox.send(orderPlaced(order));
-        log.info("Placed order {} for customer {}: {} {}", order.getId(), order.getCustomerId(),
+        log.debug("Placed order {} for customer {}: {} {}", order.getId(), order.getCustomerId(),
                 order.getTotal().amount(), order.getCurrency());
         return new IntakeOutcome.Placed(order.getId(), order.getStatus());
     }
 
-    private static IntakeOutcome duplicate(Order existing, PlaceOrder request) {
+    private IntakeOutcome duplicate(Order existing, PlaceOrder request) {
+        // Read-only, and SQL may change the row later in this transaction: no copy stays for a later handler.
+        entityManager.clear();
         if (!sameContent(existing, request)) {
             log.warn("PlaceOrder {} repeats a known order id with different content; the stored order is kept",
                     existing.getId());
@@ -104,12 +114,6 @@ public class OrderIntake {
         return Objects.equals(order.getCustomerId(), request.customerId())
                 && Objects.equals(order.getCurrency(), request.currency())
                 && Objects.equals(storedLines, request.lines());
-    }
-
-    /** Flushes at once, so that a concurrent insert of the same id surfaces here, as a transient conflict. */
-    private void insert(Order order) {
-        UniqueKeyConflicts.guard(() -> orders.saveAndFlush(order), PRIMARY_KEY,
-                violation -> new ConcurrentPlacementException(order.getId(), violation));
     }
 
     /** Without an order id, the outbox keys the rejection by the request's own record key. */

@@ -94,20 +94,13 @@ public class Order extends AuditedEntity<UUID> {
         return order;
     }
 
-    /**
-     * PENDING -> APPROVED. A CANCELLING order is not approved: the approval raced the producer's cancel, and
-     * the saga, told by OrderCancellationRequested, compensates the steps that led to it.
-     */
+    /** PENDING -> APPROVED, as {@link OrderStatus#approval()} says. */
     public Transition approve() {
-        return switch (status) {
-            case PENDING -> {
-                status = OrderStatus.APPROVED;
-                yield Transition.APPLIED;
-            }
-            case APPROVED -> Transition.ALREADY_IN_STATE;
-            case CANCELLING -> Transition.SUPERSEDED;
-            case REJECTED, CANCELLED -> Transition.NOT_ALLOWED;
-        };
+        Transition transition = status.approval();
+        if (transition == Transition.APPLIED) {
+            status = OrderStatus.APPROVED;
+        }
+        return transition;
     }
 
     /**
