@@ -34,8 +34,7 @@ final class EngineProperties {
         // Failures end the engine and the relay restarts it, so there is one restart policy, visible in health.
         properties.setProperty("errors.max.retries", "0");
         properties.setProperty("slot.retry.delay.ms", millis(settings.retryInterval()));
-        // The relay parses the change events itself (see ADR-relay.md).
-        properties.setProperty("converter.schemas.enable", "false");
+        // The relay reads the connector's structs itself (ADR 0002, 0013): no converter runs.
         properties.setProperty("tombstones.on.delete", "false");
         return properties;
     }
