@@ -22,6 +22,9 @@ import org.apache.kafka.common.header.Header;
  * object within the limits, and bad headers, are a {@link PoisonMessageException}; a JSON object that does
  * not fit its type is an {@link UnreadableMessageException}, which a subscription may answer. Values from the
  * record are echoed only as a short prefix ({@link Echo}).
+ *
+ * <p>A valid value is bound in one JSON pass; only a value that fails it is read again as a tree, to tell which
+ * of the two it is and to name the violation (see {@link MessageCodec}).
  */
 final class IncomingMessageDecoder {
 
@@ -90,6 +93,11 @@ final class IncomingMessageDecoder {
                             String traceparent) {
         if (record.value() == null || record.value().length == 0) {
             throw new PoisonMessageException(type.typeName() + " has an empty value");
+        }
+        try {
+            return codec.readObject(record.value(), type.javaType());
+        } catch (IOException | RuntimeException oneStepFailed) {
+            // Not a valid message: the two-step read below says why, in the words the producer is answered with.
         }
         JsonNode document = document(record, type);
         try {

@@ -34,8 +34,7 @@ final class EngineProperties {
         // Failures end the engine and the relay restarts it, so there is one restart policy, visible in health.
         properties.setProperty("errors.max.retries", "0");
         properties.setProperty("slot.retry.delay.ms", millis(settings.retryInterval()));
-        // The relay parses the change events itself (see ADR-relay.md).
-        properties.setProperty("converter.schemas.enable", "false");
+        // The relay reads the connector's structs itself (ADR 0002, 0013): no converter runs.
         properties.setProperty("tombstones.on.delete", "false");
         return properties;
     }
@@ -69,6 +68,9 @@ final class EngineProperties {
     }
 
     private static void latency(Properties properties, RelaySettings settings) {
+        // Debezium sleeps this long between empty reads of the replication stream and hands a partial batch over
+        // only once this long has passed, busy or idle: it is the trade between the wait per hop and idle CPU,
+        // and Debezium has no adaptive or blocking alternative (ADR 0013).
         properties.setProperty("poll.interval.ms", millis(settings.pollInterval()));
         properties.setProperty("max.batch.size", Integer.toString(settings.maxBatchSize()));
         properties.setProperty("max.queue.size", Integer.toString(Math.max(MIN_QUEUE_SIZE, 4 * settings.maxBatchSize())));

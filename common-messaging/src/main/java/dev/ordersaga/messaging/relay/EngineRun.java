@@ -1,8 +1,8 @@
 package dev.ordersaga.messaging.relay;
 
 import io.debezium.engine.ChangeEvent;
+import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
-import io.debezium.engine.format.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ final class EngineRun {
 
     private static final Logger log = LoggerFactory.getLogger(EngineRun.class);
 
-    private final DebeziumEngine<ChangeEvent<String, String>> engine;
+    private final DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine;
     private final Producer<String, byte[]> producer;
     private final ExecutorService thread;
     private final CompletableFuture<Void> streaming = new CompletableFuture<>();
@@ -35,7 +36,7 @@ final class EngineRun {
     private EngineRun(Properties properties, Producer<String, byte[]> producer, ParkingLot parkingLot,
                       RelayMetrics metrics) {
         this.producer = producer;
-        this.engine = DebeziumEngine.create(Json.class)
+        this.engine = DebeziumEngine.create(Connect.class)
                 .using(properties)
                 .notifying(new OutboxBatchPublisher(producer, new OutboxChangeEvents(), parkingLot, metrics))
                 .using(new DebeziumEngine.ConnectorCallback() {

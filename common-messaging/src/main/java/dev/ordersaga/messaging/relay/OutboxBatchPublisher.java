@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * relay restarts it, re-publishing the batch (consumers deduplicate through their inbox, and a row parked by
  * the failed run is not parked twice).
  */
-final class OutboxBatchPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent<String, String>> {
+final class OutboxBatchPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent<SourceRecord, SourceRecord>> {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxBatchPublisher.class);
 
@@ -43,15 +44,15 @@ final class OutboxBatchPublisher implements DebeziumEngine.ChangeConsumer<Change
     }
 
     @Override
-    public void handleBatch(List<ChangeEvent<String, String>> records,
-                            DebeziumEngine.RecordCommitter<ChangeEvent<String, String>> committer)
+    public void handleBatch(List<ChangeEvent<SourceRecord, SourceRecord>> records,
+                            DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
             throws InterruptedException {
         List<Delivery> deliveries = new ArrayList<>(records.size());
-        for (ChangeEvent<String, String> record : records) {
+        for (ChangeEvent<SourceRecord, SourceRecord> record : records) {
             try {
                 changeEvents.outboxInsert(record.value()).ifPresent(message -> deliveries.add(send(message)));
             } catch (UnreadableChangeEventException e) {
-                park(ParkedRow.unreadable(record.value(), e));
+                park(ParkedRow.unreadable(OutboxChangeEvents.describe(record.value()), e));
             }
         }
         for (Delivery delivery : deliveries) {
@@ -65,7 +66,7 @@ final class OutboxBatchPublisher implements DebeziumEngine.ChangeConsumer<Change
                 park(ParkedRow.of(delivery.message(), failure.get()));
             }
         }
-        for (ChangeEvent<String, String> record : records) {
+        for (ChangeEvent<SourceRecord, SourceRecord> record : records) {
             committer.markProcessed(record);
         }
         committer.markBatchFinished();

@@ -1,35 +1,38 @@
 package dev.ordersaga.messaging.relay;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * Reads Debezium's JSON change events (converter schemas disabled) and picks out the inserts into
- * {@code public.outbox}; heartbeats, heartbeat-table changes and any other operation are not messages.
+ * Reads Debezium's change events as the connector emits them (Kafka Connect {@link Struct}s, no converter) and picks
+ * out the inserts into {@code public.outbox}; heartbeats, heartbeat-table changes and any other operation are not
+ * messages. Reading the structs directly spares every row a JSON encoding and a parse (ADR 0013); the {@code jsonb}
+ * payload column arrives as its JSON text and goes to Kafka as it is.
  */
 final class OutboxChangeEvents {
 
     private static final String INSERT = "c";
 
-    private final ObjectMapper mapper = new ObjectMapper();
-
-    /** @throws UnreadableChangeEventException when an event is not JSON or an outbox insert lacks a column */
-    Optional<OutboxMessage> outboxInsert(String changeEvent) {
-        if (changeEvent == null) {
-            return Optional.empty();
+    /** @throws UnreadableChangeEventException when an outbox insert lacks a column or has an unreadable one */
+    Optional<OutboxMessage> outboxInsert(SourceRecord changeEvent) {
+        if (changeEvent == null || !(changeEvent.value() instanceof Struct event)) {
+            return Optional.empty(); // a tombstone
         }
-        JsonNode event = parse(changeEvent);
-        JsonNode source = event.path("source");
-        boolean outboxInsert = INSERT.equals(event.path("op").asText())
-                && "public".equals(source.path("schema").asText())
-                && "outbox".equals(source.path("table").asText());
+        Struct source = struct(event, "source");
+        boolean outboxInsert = INSERT.equals(field(event, "op"))
+                && source != null
+                && "public".equals(field(source, "schema"))
+                && "outbox".equals(field(source, "table"));
         if (!outboxInsert) {
             return Optional.empty();
         }
-        JsonNode row = event.path("after");
+        Struct row = struct(event, "after");
+        if (row == null) {
+            throw new UnreadableChangeEventException("Outbox change event has no row after the insert", null, null);
+        }
         return Optional.of(new OutboxMessage(
                 required(row, "id"),
                 required(row, "topic"),
@@ -40,19 +43,16 @@ final class OutboxChangeEvents {
                 optional(row, "correlation_id"),
                 optional(row, "causation_id"),
                 optional(row, "traceparent"),
-                source.path("ts_ms").asLong()));
+                field(source, "ts_ms") instanceof Number committedAt ? committedAt.longValue() : 0L));
     }
 
-    private JsonNode parse(String changeEvent) {
-        try {
-            return mapper.readTree(changeEvent);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableChangeEventException("Debezium produced a change event that is not JSON", null, e);
-        }
+    /** What is kept of an event the relay could not read, for the operator: Connect's rendering of its fields. */
+    static String describe(SourceRecord changeEvent) {
+        return String.valueOf(changeEvent == null ? null : changeEvent.value());
     }
 
     // The table's NOT NULL constraints make a missing column a bug, never data to skip: the row is parked.
-    private static String required(JsonNode row, String column) {
+    private static String required(Struct row, String column) {
         String value = optional(row, column);
         if (value == null) {
             throw new UnreadableChangeEventException("Outbox change event has no " + column, messageId(row), null);
@@ -60,17 +60,20 @@ final class OutboxChangeEvents {
         return value;
     }
 
-    private static int schemaVersion(JsonNode row) {
-        String version = required(row, "schema_version");
+    private static int schemaVersion(Struct row) {
+        Object version = field(row, "schema_version");
+        if (version instanceof Integer integer) {
+            return integer;
+        }
         try {
-            return Integer.parseInt(version);
+            return Integer.parseInt(required(row, "schema_version"));
         } catch (NumberFormatException e) {
             throw new UnreadableChangeEventException(
                     "Outbox change event has a schema_version that is not a number", messageId(row), e);
         }
     }
 
-    private static UUID messageId(JsonNode row) {
+    private static UUID messageId(Struct row) {
         try {
             String id = optional(row, "id");
             return id == null ? null : UUID.fromString(id);
@@ -79,8 +82,18 @@ final class OutboxChangeEvents {
         }
     }
 
-    private static String optional(JsonNode row, String column) {
-        JsonNode value = row.get(column);
-        return value == null || value.isNull() ? null : value.asText();
+    private static String optional(Struct row, String column) {
+        Object value = field(row, column);
+        return value == null ? null : value.toString();
+    }
+
+    private static Struct struct(Struct parent, String name) {
+        return field(parent, name) instanceof Struct child ? child : null;
+    }
+
+    /** The field's value, or null when the struct's schema has no such field (Struct.get would throw). */
+    private static Object field(Struct struct, String name) {
+        Field field = struct.schema().field(name);
+        return field == null ? null : struct.get(field);
     }
 }

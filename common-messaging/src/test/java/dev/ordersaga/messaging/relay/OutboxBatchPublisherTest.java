@@ -27,6 +27,8 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -43,11 +45,11 @@ class OutboxBatchPublisherTest {
                     Clock.fixed(Instant.ofEpochMilli(1767261600123L + 40), ZoneOffset.UTC)));
     private final RecordingCommitter committer = new RecordingCommitter();
 
-    private final List<ChangeEvent<String, String>> batch = List.of(
+    private final List<ChangeEvent<SourceRecord, SourceRecord>> batch = List.of(
             new Event(OutboxChangeEventsTest.heartbeat()),
             new Event(OutboxChangeEventsTest.outboxInsert(CAUSE_ID)),
             new Event(OutboxChangeEventsTest.heartbeatRowUpdate()),
-            new Event(OutboxChangeEventsTest.outboxInsert(null).replace(ID, "11111111-2a0c-4d7e-8e11-2d3c4b5a6978")));
+            new Event(OutboxChangeEventsTest.withId(OutboxChangeEventsTest.outboxInsert(null), "11111111-2a0c-4d7e-8e11-2d3c4b5a6978")));
 
     @Test
     void publishesOutboxInsertsAndMarksTheBatchOnlyOnceKafkaAcknowledgedThem() {
@@ -95,7 +97,7 @@ class OutboxBatchPublisherTest {
 
     @Test
     void parksARecordKafkaRefusesForGoodPublishesTheRowsAfterItAndMarksTheWholeBatch() {
-        List<ChangeEvent<String, String>> rows = List.of(
+        List<ChangeEvent<SourceRecord, SourceRecord>> rows = List.of(
                 new Event(insertWithId(FIRST)), new Event(insertWithId(TOO_LARGE)), new Event(insertWithId(LAST)));
         CompletableFuture<Void> handling = handleAsync(rows);
         await().atMost(TIMEOUT).until(() -> producer.history().size() == 3);
@@ -125,8 +127,10 @@ class OutboxBatchPublisherTest {
 
     @Test
     void parksAChangeEventItCannotReadAndPublishesTheRest() {
-        String unreadable = insertWithId(TOO_LARGE).replace("\"topic\":\"saga.replies\"", "\"topic\":null");
-        List<ChangeEvent<String, String>> rows = List.of(new Event(unreadable), new Event(insertWithId(LAST)));
+        SourceRecord unreadable = OutboxChangeEventsTest.outboxInsert(CAUSE_ID,
+                OutboxChangeEventsTest.rowSchemaWith("topic", Schema.OPTIONAL_STRING_SCHEMA),
+                row -> row.put("id", TOO_LARGE).put("topic", null));
+        List<ChangeEvent<SourceRecord, SourceRecord>> rows = List.of(new Event(unreadable), new Event(insertWithId(LAST)));
         CompletableFuture<Void> handling = handleAsync(rows);
         await().atMost(TIMEOUT).until(() -> producer.history().size() == 1);
         producer.completeNext();
@@ -135,7 +139,7 @@ class OutboxBatchPublisherTest {
         assertThat(parkingLot.parked).singleElement().satisfies(row -> {
             assertThat(row.id()).hasToString(TOO_LARGE);
             assertThat(row.topic()).isNull();
-            assertThat(row.payload()).isEqualTo(unreadable);
+            assertThat(row.payload()).isEqualTo(unreadable.value().toString()).contains(TOO_LARGE, "op=c");
             assertThat(row.reason()).endsWith("UnreadableChangeEventException: Outbox change event has no topic");
         });
         assertThat(header(producer.history().get(0), Headers.MESSAGE_ID)).isEqualTo(LAST);
@@ -147,7 +151,7 @@ class OutboxBatchPublisherTest {
     /** A retriable failure behind a parked row still fails the batch: the row stays parked once, not twice. */
     @Test
     void failsTheBatchOnARetriableFailureAfterAParkedRecord() {
-        List<ChangeEvent<String, String>> rows = List.of(new Event(insertWithId(TOO_LARGE)), new Event(insertWithId(LAST)));
+        List<ChangeEvent<SourceRecord, SourceRecord>> rows = List.of(new Event(insertWithId(TOO_LARGE)), new Event(insertWithId(LAST)));
         CompletableFuture<Void> handling = handleAsync(rows);
         await().atMost(TIMEOUT).until(() -> producer.history().size() == 2);
         producer.errorNext(new RecordTooLargeException("too large"));
@@ -168,11 +172,11 @@ class OutboxBatchPublisherTest {
     private static final String TOO_LARGE = "22222222-2a0c-4d7e-8e11-2d3c4b5a6978";
     private static final String LAST = "33333333-2a0c-4d7e-8e11-2d3c4b5a6978";
 
-    private static String insertWithId(String id) {
-        return OutboxChangeEventsTest.outboxInsert(CAUSE_ID).replace(ID, id);
+    private static SourceRecord insertWithId(String id) {
+        return OutboxChangeEventsTest.withId(OutboxChangeEventsTest.outboxInsert(CAUSE_ID), id);
     }
 
-    private CompletableFuture<Void> handleAsync(List<ChangeEvent<String, String>> records) {
+    private CompletableFuture<Void> handleAsync(List<ChangeEvent<SourceRecord, SourceRecord>> records) {
         return CompletableFuture.runAsync(() -> {
             try {
                 publisher.handleBatch(records, committer);
@@ -186,10 +190,10 @@ class OutboxBatchPublisherTest {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
-    private record Event(String value) implements ChangeEvent<String, String> {
+    private record Event(SourceRecord value) implements ChangeEvent<SourceRecord, SourceRecord> {
 
         @Override
-        public String key() {
+        public SourceRecord key() {
             return null;
         }
 
@@ -218,13 +222,13 @@ class OutboxBatchPublisherTest {
         }
     }
 
-    private static final class RecordingCommitter implements DebeziumEngine.RecordCommitter<ChangeEvent<String, String>> {
+    private static final class RecordingCommitter implements DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> {
 
-        private final List<ChangeEvent<String, String>> processed = new CopyOnWriteArrayList<>();
+        private final List<ChangeEvent<SourceRecord, SourceRecord>> processed = new CopyOnWriteArrayList<>();
         private volatile int batchesFinished;
 
         @Override
-        public void markProcessed(ChangeEvent<String, String> record) {
+        public void markProcessed(ChangeEvent<SourceRecord, SourceRecord> record) {
             processed.add(record);
         }
 
@@ -234,7 +238,7 @@ class OutboxBatchPublisherTest {
         }
 
         @Override
-        public void markProcessed(ChangeEvent<String, String> record, DebeziumEngine.Offsets offsets) {
+        public void markProcessed(ChangeEvent<SourceRecord, SourceRecord> record, DebeziumEngine.Offsets offsets) {
             markProcessed(record);
         }
 
