@@ -5,6 +5,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.transaction.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
@@ -14,10 +15,12 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
  * message's CPU time on the handler thread). Replaces Boot's JpaTransactionManager, which backs off when a
  * transaction manager is defined; Boot's customizers ({@code spring.transaction.*}) still apply.
  *
- * <p>JPA reads run outside these transactions, each repository call on its own session and connection, which
- * is all the admin API's reads need. Savepoints (nested transactions) are JDBC's own.
+ * <p>JPA reads run outside these transactions, each repository call on its own session, which is all the admin
+ * API's reads need. The repositories' default read-only transactions are off: under this manager they would
+ * hold a second pool connection, unused, beside Hibernate's. Savepoints (nested transactions) are JDBC's own.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableJpaRepositories(enableDefaultTransactions = false)
 class JdbcTransactions {
 
     @Bean
