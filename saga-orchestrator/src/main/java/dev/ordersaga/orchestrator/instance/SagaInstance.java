@@ -115,7 +115,7 @@ public class SagaInstance {
         instance.commandTry = commandTry;
         instance.retryPending = retryPending;
         instance.data = data;
-        instance.stored(version, createdAt, updatedAt);
+        instance.markStored(version, createdAt, updatedAt);
         return instance;
     }
 
@@ -148,7 +148,7 @@ public class SagaInstance {
     }
 
     /** The store wrote this instance: it is now at {@code version}, its data as stored. */
-    void stored(long version, Instant createdAt, Instant updatedAt) {
+    void markStored(long version, Instant createdAt, Instant updatedAt) {
         this.version = version;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;

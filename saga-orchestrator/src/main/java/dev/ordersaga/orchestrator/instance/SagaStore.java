@@ -132,7 +132,7 @@ class SagaStore {
                 .param(timestamp(now))
                 .update();
         if (inserted == 1) {
-            saga.stored(saga.getVersion(), now, now);
+            saga.markStored(saga.getVersion(), now, now);
         }
         return inserted == 1;
     }
@@ -161,7 +161,7 @@ class SagaStore {
             throw new OptimisticLockingFailureException("Saga " + saga.getSagaId() + " changed since version "
                     + saga.getVersion() + " was read (or is gone)");
         }
-        saga.stored(saga.getVersion() + 1, saga.getCreatedAt(), now);
+        saga.markStored(saga.getVersion() + 1, saga.getCreatedAt(), now);
     }
 
     /** Appends the entries in one statement, in their order. */

@@ -40,7 +40,7 @@ class SagaHotPathCostIT extends OrchestratorIntegrationTest {
     PlatformTransactionManager transactionManager;
 
     @Test
-    void eachHappyPathMessageCostsOneReadOneWriteOfTheInstanceAndOneHistoryBatch() throws Exception {
+    void aHappyPathMessageReadsItsSagaOnceWritesItOnlyWhenItChangesAndAppendsHistoryInOneStatement() throws Exception {
         UUID orderId = UUID.randomUUID();
 
         List<RecordedStatement> placed = statementsOf(() -> start(orderId));
