@@ -27,14 +27,14 @@ public class SagaCoordinator {
 
     private static final Logger log = LoggerFactory.getLogger(SagaCoordinator.class);
 
-    private final SagaInstanceRepository instances;
+    private final SagaStore store;
     private final SagaDefinitions definitions;
     private final SagaTransitions transitions;
     private final SagaMetrics metrics;
 
-    SagaCoordinator(SagaInstanceRepository instances, SagaDefinitions definitions, SagaTransitions transitions,
+    SagaCoordinator(SagaStore store, SagaDefinitions definitions, SagaTransitions transitions,
                     SagaMetrics metrics) {
-        this.instances = instances;
+        this.store = store;
         this.definitions = definitions;
         this.transitions = transitions;
         this.metrics = metrics;
@@ -47,29 +47,30 @@ public class SagaCoordinator {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void start(OrderPlaced order, UUID messageId) {
-        Optional<SagaInstance> existing = instances.findById(order.orderId());
-        if (existing.isPresent()) {
-            SagaInstance instance = existing.get();
-            log.info("Saga {} already started; OrderPlaced {} changes nothing", instance.getSagaId(), messageId);
-            transitions.record(instance, definitions.forInstance(instance).startAgain(instance.snapshot(), order),
-                    order, messageId);
-            return;
-        }
         SagaEngine<OrderSagaData> engine = definitions.current();
         Transition<OrderSagaData> started = engine.start(OrderSagaData.from(order));
         SagaInstance instance = transitions.start(engine.definition(), started);
-        instances.save(instance);
+        // Insert first, look only on a conflict: the common case costs one statement, not a read and a write.
+        if (!store.insertIfAbsent(instance)) {
+            SagaInstance existing = store.find(order.orderId()).orElseThrow(() -> new IllegalStateException(
+                    "Saga " + order.orderId() + " conflicted on insert but cannot be read"));
+            log.info("Saga {} already started; OrderPlaced {} changes nothing", existing.getSagaId(), messageId);
+            transitions.record(existing, definitions.forInstance(existing).startAgain(existing.snapshot(), order),
+                    order, messageId);
+            return;
+        }
         metrics.started(instance.getDefinitionName());
-        log.info("Saga {} started on {} v{}", instance.getSagaId(), instance.getDefinitionName(),
+        log.debug("Saga {} started on {} v{}", instance.getSagaId(), instance.getDefinitionName(),
                 instance.getDefinitionVersion());
         transitions.record(instance, started, order, messageId);
     }
 
     /**
      * Feeds a participant's reply or an order outcome to the saga it belongs to, with what is left of the
-     * current step's transient retry budget. When two replies for one saga are handled at once (or a reply
-     * meets the deadline poller or an operator), the second commit fails its optimistic lock; the flush here
-     * surfaces that as a retryable exception, and the library re-delivers the reply against the new state.
+     * current step's transient retry budget. The saga is read fresh from the database, so a reply handled
+     * earlier in the same transaction is seen. When two replies for one saga are handled at once in different
+     * transactions (or a reply meets the deadline poller or an operator), the later update fails its optimistic
+     * lock with a retryable exception, and the library re-delivers the reply against the new state.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void handleReply(Message reply, UUID messageId) {
@@ -95,7 +96,7 @@ public class SagaCoordinator {
     }
 
     private Optional<SagaInstance> sagaOf(Message message, UUID messageId) {
-        Optional<SagaInstance> found = instances.findById(message.orderId());
+        Optional<SagaInstance> found = store.find(message.orderId());
         if (found.isEmpty()) {
             log.warn("{} {} is for order {}, which has no saga; nothing to do",
                     typeName(message), messageId, message.orderId());
@@ -115,7 +116,6 @@ public class SagaCoordinator {
                     transition.history().get(0).detail().get("reason"));
         }
         transitions.record(instance, transition, incoming, messageId);
-        instances.flush();
     }
 
     /** @param step the step that failed (after giving up, the transition's step is the one compensated) */

@@ -35,7 +35,7 @@ class SagaDeadlines {
     private static final Logger log = LoggerFactory.getLogger(SagaDeadlines.class);
     private static final String ORDER_ID = "orderId";
 
-    private final SagaInstanceRepository instances;
+    private final SagaStore store;
     private final SagaDefinitions definitions;
     private final SagaTransitions transitions;
     private final SagaProperties properties;
@@ -43,10 +43,10 @@ class SagaDeadlines {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    SagaDeadlines(SagaInstanceRepository instances, SagaDefinitions definitions, SagaTransitions transitions,
+    SagaDeadlines(SagaStore store, SagaDefinitions definitions, SagaTransitions transitions,
                   SagaProperties properties, SagaMetrics metrics, PlatformTransactionManager transactionManager,
                   Clock clock) {
-        this.instances = instances;
+        this.store = store;
         this.definitions = definitions;
         this.transitions = transitions;
         this.properties = properties;
@@ -61,10 +61,9 @@ class SagaDeadlines {
         List<UUID> claimed = new ArrayList<>();
         try {
             return transactions.execute(tx -> {
-                List<SagaInstance> due = instances.lockDue(now, properties.deadlineBatchSize());
+                List<SagaInstance> due = store.lockDue(now, properties.deadlineBatchSize());
                 due.forEach(saga -> claimed.add(saga.getSagaId()));
                 due.forEach(this::deadlinePassed);
-                instances.flush();
                 return due.size();
             });
         } catch (RuntimeException e) {
@@ -81,10 +80,9 @@ class SagaDeadlines {
         int handled = 0;
         for (UUID sagaId : sagaIds) {
             try {
-                boolean done = Boolean.TRUE.equals(transactions.execute(tx -> instances.lockIfDue(sagaId, now)
+                boolean done = Boolean.TRUE.equals(transactions.execute(tx -> store.lockIfDue(sagaId, now)
                         .map(saga -> {
                             deadlinePassed(saga);
-                            instances.flush();
                             return true;
                         })
                         .orElse(false)));

@@ -1,15 +1,11 @@
 package dev.ordersaga.orchestrator.instance;
 
-import dev.ordersaga.orchestrator.saga.HistoryEntry;
 import dev.ordersaga.orchestrator.saga.HistoryType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Map;
@@ -18,16 +14,14 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One line of a saga's timeline. Append-only: Hibernate never issues an update for it. */
+/** One line of a saga's timeline, as the admin API reads it. Append-only, and appended by {@link SagaStore}. */
 @Entity
 @Immutable
 @Table(name = "saga_history")
 public class SagaHistoryEntry {
 
+    /** From the column's default: increases with each row a process appends, so it orders the timeline. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "saga_history_ids")
-    // allocationSize matches the sequence's INCREMENT BY (V1), so one nextval serves 50 batched inserts.
-    @SequenceGenerator(name = "saga_history_ids", sequenceName = "saga_history_id_seq", allocationSize = 50)
     private Long id;
 
     @Column(name = "saga_id", nullable = false)
@@ -53,18 +47,6 @@ public class SagaHistoryEntry {
     private Map<String, String> detail;
 
     protected SagaHistoryEntry() {
-    }
-
-    static SagaHistoryEntry of(UUID sagaId, Instant at, HistoryEntry entry) {
-        SagaHistoryEntry row = new SagaHistoryEntry();
-        row.sagaId = sagaId;
-        row.at = at;
-        row.type = entry.type();
-        row.step = entry.step();
-        row.messageType = entry.messageType();
-        row.messageId = entry.messageId();
-        row.detail = entry.detail();
-        return row;
     }
 
     public Long getId() {

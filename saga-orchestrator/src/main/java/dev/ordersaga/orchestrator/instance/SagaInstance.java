@@ -5,25 +5,32 @@ import dev.ordersaga.orchestrator.saga.SagaDefinition;
 import dev.ordersaga.orchestrator.saga.SagaSnapshot;
 import dev.ordersaga.orchestrator.saga.SagaState;
 import dev.ordersaga.orchestrator.saga.Transition;
-import dev.ordersaga.support.persistence.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.java.Immutability;
 
-/** A running or finished create-order saga. Its id is the order id. */
+/**
+ * A running or finished create-order saga. Its id is the order id.
+ *
+ * <p>Written only by {@link SagaStore} in plain SQL; mapped for JPA as well, read-only, so that the admin API
+ * can search and read instances with JPA queries. Never mix the two in one path: a saga loaded by JPA is for
+ * reading, one loaded by the store is for deciding and writing.
+ */
 @Entity
+@Immutable
 @Table(name = "saga_instances")
-public class SagaInstance extends AuditedEntity<UUID> {
+public class SagaInstance {
 
     @Id
     @Column(name = "saga_id")
@@ -74,10 +81,42 @@ public class SagaInstance extends AuditedEntity<UUID> {
     @Column(nullable = false)
     private OrderSagaData data;
 
-    @Version
+    /** Optimistic lock: the store updates a row only at the version it read, and raises it. */
+    @Column(nullable = false)
     private long version;
 
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    /** Whether {@link #apply} replaced the data since it was read: only then does the store write it again. */
+    @Transient
+    private boolean dataChanged;
+
     protected SagaInstance() {
+    }
+
+    /** An instance as the store read it. */
+    static SagaInstance stored(UUID sagaId, String definitionName, int definitionVersion, SagaState state,
+                               int currentStep, Instant stepDeadline, Instant stepStartedAt, int attempts,
+                               int commandTry, boolean retryPending, OrderSagaData data, long version,
+                               Instant createdAt, Instant updatedAt) {
+        SagaInstance instance = new SagaInstance();
+        instance.sagaId = sagaId;
+        instance.definitionName = definitionName;
+        instance.definitionVersion = definitionVersion;
+        instance.state = state;
+        instance.currentStep = currentStep;
+        instance.stepDeadline = stepDeadline;
+        instance.stepStartedAt = stepStartedAt;
+        instance.attempts = attempts;
+        instance.commandTry = commandTry;
+        instance.retryPending = retryPending;
+        instance.data = data;
+        instance.markStored(version, createdAt, updatedAt);
+        return instance;
     }
 
     static SagaInstance start(SagaDefinition<OrderSagaData> definition, Transition<OrderSagaData> started,
@@ -100,11 +139,24 @@ public class SagaInstance extends AuditedEntity<UUID> {
         }
         state = transition.state();
         currentStep = transition.currentStep();
+        dataChanged |= !transition.data().equals(data);
         data = transition.data();
         this.stepDeadline = stepDeadline;
         attempts = transition.attempts();
         commandTry = transition.commandTry();
         retryPending = transition.retryPending();
+    }
+
+    /** The store wrote this instance: it is now at {@code version}, its data as stored. */
+    void markStored(long version, Instant createdAt, Instant updatedAt) {
+        this.version = version;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        dataChanged = false;
+    }
+
+    boolean isDataChanged() {
+        return dataChanged;
     }
 
     /** When the current step started, for a row from before V5 that has not changed since: {@code now}. */
@@ -118,11 +170,6 @@ public class SagaInstance extends AuditedEntity<UUID> {
 
     SagaSnapshot<OrderSagaData> snapshot() {
         return new SagaSnapshot<>(sagaId, state, currentStep, attempts, commandTry, retryPending, data);
-    }
-
-    @Override
-    public UUID getId() {
-        return sagaId;
     }
 
     public UUID getSagaId() {
@@ -176,5 +223,13 @@ public class SagaInstance extends AuditedEntity<UUID> {
 
     public long getVersion() {
         return version;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
     }
 }

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,6 +21,13 @@ class SagaMetrics {
 
     private final MeterRegistry registry;
     private final Counter orphanReplies;
+    /**
+     * Meters by name and tag values. Building and registering a meter looks it up in the registry under a
+     * lock on every call; under load that was a measurable share of a handler's time, and the tag values
+     * (definitions, steps, outcomes) are few and fixed.
+     */
+    private final Map<MeterKey, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<MeterKey, Timer> timers = new ConcurrentHashMap<>();
 
     SagaMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -28,57 +37,59 @@ class SagaMetrics {
     }
 
     void started(String definition) {
-        afterCommit(() -> counter("saga.started", "Sagas started", definition).increment());
+        Counter started = counter("saga.started", "Sagas started", "definition", definition);
+        afterCommit(started::increment);
     }
 
     void ended(String definition, SagaState state, Duration duration) {
+        String name = state == SagaState.COMPLETED ? "saga.completed" : "saga.compensated";
+        Counter ended = counter(name, "Sagas that ended " + state, "definition", definition);
+        Timer took = timers.computeIfAbsent(new MeterKey("saga.duration", definition, state.name()),
+                key -> Timer.builder(key.name())
+                        .description("From the saga's start to its final state")
+                        .tag("definition", definition)
+                        .tag("outcome", state.name())
+                        .register(registry));
         afterCommit(() -> {
-            String name = state == SagaState.COMPLETED ? "saga.completed" : "saga.compensated";
-            counter(name, "Sagas that ended " + state, definition).increment();
-            Timer.builder("saga.duration")
-                    .description("From the saga's start to its final state")
-                    .tag("definition", definition)
-                    .tag("outcome", state.name())
-                    .register(registry)
-                    .record(duration);
+            ended.increment();
+            took.record(duration);
         });
     }
 
     /** @param action {@code resent} or {@code compensated} */
     void stepTimedOut(String step, String action) {
-        afterCommit(() -> Counter.builder("saga.step.timeouts")
-                .description("Step deadlines that passed, by what the saga did about it")
-                .tag("step", step)
-                .tag("action", action)
-                .register(registry)
-                .increment());
+        afterCommit(counter("saga.step.timeouts", "Step deadlines that passed, by what the saga did about it",
+                "step", step, "action", action)::increment);
     }
 
     /** @param action {@code retried}, or {@code compensated} once the step's retry budget was spent */
     void transientFailure(String step, String action) {
-        afterCommit(() -> Counter.builder("saga.step.transient.failures")
-                .description("Replies saying a participant could not act for now, by what the saga did about it")
-                .tag("step", step)
-                .tag("action", action)
-                .register(registry)
-                .increment());
+        afterCommit(counter("saga.step.transient.failures",
+                "Replies saying a participant could not act for now, by what the saga did about it",
+                "step", step, "action", action)::increment);
     }
 
     void operatorAction(String action, String outcome) {
-        afterCommit(() -> Counter.builder("saga.operator.actions")
-                .description("Retries and compensations asked for by operators")
-                .tag("action", action)
-                .tag("outcome", outcome)
-                .register(registry)
-                .increment());
+        afterCommit(counter("saga.operator.actions", "Retries and compensations asked for by operators",
+                "action", action, "outcome", outcome)::increment);
     }
 
     void orphanReply() {
         afterCommit(orphanReplies::increment);
     }
 
-    private Counter counter(String name, String description, String definition) {
-        return Counter.builder(name).description(description).tag("definition", definition).register(registry);
+    /** A counter with one tag. */
+    private Counter counter(String name, String description, String tag, String value) {
+        return counters.computeIfAbsent(new MeterKey(name, value, null), key ->
+                Counter.builder(name).description(description).tag(tag, value).register(registry));
+    }
+
+    /** A counter with two tags. */
+    private Counter counter(String name, String description, String tag, String value, String otherTag,
+                            String otherValue) {
+        return counters.computeIfAbsent(new MeterKey(name, value, otherValue), key ->
+                Counter.builder(name).description(description).tag(tag, value).tag(otherTag, otherValue)
+                        .register(registry));
     }
 
     private static void afterCommit(Runnable action) {
@@ -88,5 +99,9 @@ class SagaMetrics {
                 action.run();
             }
         });
+    }
+
+    /** A meter's name and its tag values, in the order the meter declares its tags. */
+    private record MeterKey(String name, String value, String otherValue) {
     }
 }

@@ -25,15 +25,15 @@ public class SagaOperations {
 
     private static final Logger log = LoggerFactory.getLogger(SagaOperations.class);
 
-    private final SagaInstanceRepository instances;
+    private final SagaStore store;
     private final SagaDefinitions definitions;
     private final SagaTransitions transitions;
     private final SagaMetrics metrics;
     private final TransactionTemplate transactions;
 
-    SagaOperations(SagaInstanceRepository instances, SagaDefinitions definitions, SagaTransitions transitions,
+    SagaOperations(SagaStore store, SagaDefinitions definitions, SagaTransitions transitions,
                    SagaMetrics metrics, PlatformTransactionManager transactionManager) {
-        this.instances = instances;
+        this.store = store;
         this.definitions = definitions;
         this.transitions = transitions;
         this.metrics = metrics;
@@ -74,12 +74,11 @@ public class SagaOperations {
 
     private OperatorActionResult applyOnce(UUID sagaId, String action, OperatorRequest request, Decision decision) {
         return transactions.execute(tx -> {
-            SagaInstance saga = instances.findById(sagaId).orElseThrow(() -> new SagaNotFoundException(sagaId));
+            SagaInstance saga = store.find(sagaId).orElseThrow(() -> new SagaNotFoundException(sagaId));
             OperatorDecision<OrderSagaData> decided =
                     decision.decide(definitions.forInstance(saga), saga.snapshot(), request);
             transitions.apply(saga, decided.transition());
             transitions.record(saga, decided.transition());
-            instances.flush();
             metrics.operatorAction(action, decided.outcome().name());
             log.info("Saga {}: {} asked by {}{}: {}", sagaId, action, request.requestedBy(),
                     request.reason() == null ? "" : " (" + request.reason() + ")", decided.outcome());

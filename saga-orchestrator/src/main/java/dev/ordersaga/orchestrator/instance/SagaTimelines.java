@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Reads sagas for the API: one with its history in two queries, or a search in one. */
+/**
+ * Reads sagas for the API: one with its history in two queries, or a search in one. No transaction: each read
+ * is one statement on its own (see {@link JdbcTransactions}).
+ */
 @Service
 public class SagaTimelines {
 
@@ -25,14 +27,12 @@ public class SagaTimelines {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
     public Optional<SagaTimeline> find(UUID sagaId) {
         return instances.findById(sagaId).map(instance -> new SagaTimeline(instance, currentStepName(instance),
                 instance.isOverdueAt(clock.instant()), history.findBySagaIdOrderByIdAsc(sagaId)));
     }
 
     /** Served by saga_instances_state_updated_idx (state, updated_at) when states are given. */
-    @Transactional(readOnly = true)
     public List<SagaOverview> search(SagaSearch search) {
         Instant now = clock.instant();
         return instances.findBy(search.toSpecification(now),

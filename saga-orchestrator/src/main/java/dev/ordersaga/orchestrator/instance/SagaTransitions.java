@@ -29,38 +29,47 @@ class SagaTransitions {
 
     private static final Logger log = LoggerFactory.getLogger(SagaTransitions.class);
 
-    private final SagaHistoryRepository history;
+    private final SagaStore store;
     private final SagaProperties properties;
     private final SagaMetrics metrics;
     private final Outbox outbox;
     private final Clock clock;
 
-    SagaTransitions(SagaHistoryRepository history, SagaProperties properties, SagaMetrics metrics, Outbox outbox,
+    SagaTransitions(SagaStore store, SagaProperties properties, SagaMetrics metrics, Outbox outbox,
                     Clock clock) {
-        this.history = history;
+        this.store = store;
         this.properties = properties;
         this.metrics = metrics;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** A new instance from the engine's start, with its first step started now. */
+    /** A new instance from the engine's start, with its first step started now; not stored yet. */
     SagaInstance start(SagaDefinition<OrderSagaData> definition, Transition<OrderSagaData> started) {
         Instant now = clock.instant();
         return SagaInstance.start(definition, started, now, deadlineOf(null, started, now));
     }
 
-    /** Takes a decision that changes the instance, and counts the saga's end if it is one. */
+    /**
+     * Takes and stores a decision that changes the instance, and counts the saga's end if it is one.
+     *
+     * @throws org.springframework.dao.OptimisticLockingFailureException the saga changed since it was read
+     */
     void apply(SagaInstance instance, Transition<OrderSagaData> transition) {
         if (!transition.changed()) {
             return;
         }
         Instant now = clock.instant();
         instance.apply(transition, now, deadlineOf(instance, transition, now));
+        store.update(instance);
         if (transition.state().isFinal()) {
             metrics.ended(instance.getDefinitionName(), transition.state(),
                     Duration.between(instance.getCreatedAt(), clock.instant()));
-            log.info("Saga {} ended {}", instance.getSagaId(), transition.state());
+            if (transition.state() == SagaState.COMPLETED) {
+                log.debug("Saga {} ended {}", instance.getSagaId(), transition.state());
+            } else {
+                log.info("Saga {} ended {}", instance.getSagaId(), transition.state());
+            }
         }
     }
 
@@ -115,11 +124,8 @@ class SagaTransitions {
 
     private void record(SagaInstance instance, Transition<OrderSagaData> transition,
                         UnaryOperator<HistoryEntry> completion) {
-        Instant at = clock.instant();
-        history.saveAll(transition.history().stream()
-                .map(completion)
-                .map(entry -> SagaHistoryEntry.of(instance.getSagaId(), at, entry))
-                .toList());
+        store.appendHistory(instance.getSagaId(), clock.instant(),
+                transition.history().stream().map(completion).toList());
         for (SagaCommand command : transition.commands()) {
             outbox.send(command.command(), command.messageId());
         }

@@ -29,7 +29,7 @@ class SagaDeadlinesTest {
 
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
-    private final SagaInstanceRepository instances = mock(SagaInstanceRepository.class);
+    private final SagaStore instances = mock(SagaStore.class);
     private final SagaDefinitions definitions = mock(SagaDefinitions.class);
     private final PlatformTransactionManager transactionManager = mock(PlatformTransactionManager.class);
     private final SagaDeadlines deadlines = new SagaDeadlines(instances, definitions, mock(SagaTransitions.class),

@@ -3,6 +3,7 @@ package dev.ordersaga.orchestrator.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import dev.ordersaga.orchestrator.OrchestratorIntegrationTest;
 import dev.ordersaga.orchestrator.saga.Direction;
@@ -16,18 +17,22 @@ import dev.ordersaga.schema.StockLine;
 import dev.ordersaga.schema.inventory.InventoryReserved;
 import dev.ordersaga.schema.inventory.InventoryUnavailable;
 import dev.ordersaga.schema.order.OrderPlaced;
+import dev.ordersaga.schema.payment.PaymentCharged;
 import dev.ordersaga.schema.payment.PaymentUnavailable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class SagaPersistenceIT extends OrchestratorIntegrationTest {
@@ -48,6 +53,9 @@ class SagaPersistenceIT extends OrchestratorIntegrationTest {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void startStoresDataAsJsonbWithVersionAndDefaultDeadline() {
@@ -72,25 +80,89 @@ class SagaPersistenceIT extends OrchestratorIntegrationTest {
     }
 
     @Test
-    void twoRepliesForOneSagaAtOnceConflictAndTheLoserIsRetryable() {
+    void twoRepliesForOneSagaAtOnceConflictAndTheLoserIsRetryable() throws Exception {
         UUID orderId = startSaga();
-        TransactionTemplate outer = new TransactionTemplate(transactionManager);
-        TransactionTemplate concurrent = new TransactionTemplate(transactionManager);
-        concurrent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        CompletableFuture<Void> reserved;
+        CompletableFuture<Void> unavailable;
+        try (Connection other = dataSource.getConnection()) {
+            // Holds the row, so that both handlers read the saga as it is and then queue on their update.
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement(
+                    "SELECT saga_id FROM saga_instances WHERE saga_id = ? FOR UPDATE")) {
+                lock.setObject(1, orderId);
+                lock.executeQuery().close();
+            }
+            reserved = CompletableFuture.runAsync(() -> handle(new InventoryReserved(orderId)));
+            unavailable = CompletableFuture.runAsync(() -> handle(new InventoryUnavailable(
+                    orderId, List.of(new InventoryUnavailable.Shortage("SKU-9", 1, 0)))));
+            await().atMost(Duration.ofSeconds(10)).until(() -> updatesWaitingOnALock(), waiting -> waiting == 2);
+            other.rollback();
 
-        assertThatThrownBy(() -> outer.executeWithoutResult(tx -> {
-            instances.findById(orderId).orElseThrow(); // this transaction now holds the instance as it was
-            concurrent.executeWithoutResult(other ->
-                    coordinator.handleReply(new InventoryReserved(orderId), UUID.randomUUID()));
-            coordinator.handleReply(new InventoryUnavailable(orderId,
-                    List.of(new InventoryUnavailable.Shortage("SKU-9", 1, 0))), UUID.randomUUID());
-        })).isInstanceOf(TransientDataAccessException.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> reserved.isDone() && unavailable.isDone());
+        }
 
         SagaInstance saga = instances.findById(orderId).orElseThrow();
-        assertThat(saga.getState()).isEqualTo(SagaState.RUNNING);
+        assertThat(saga.getVersion()).as("one of them applied").isEqualTo(1);
+        List<String> types = history.findBySagaIdOrderByIdAsc(orderId).stream()
+                .map(SagaHistoryEntry::getMessageType).toList();
+        if (saga.getState() == SagaState.RUNNING) {
+            assertThat(saga.getCurrentStep()).isEqualTo(2);
+            assertThat(types).contains("InventoryReserved").doesNotContain("InventoryUnavailable", "RejectOrder");
+        } else {
+            assertThat(saga.getState()).isEqualTo(SagaState.COMPENSATING);
+            assertThat(types).contains("InventoryUnavailable").doesNotContain("InventoryReserved", "ChargePayment");
+        }
+        assertThat(List.of(reserved, unavailable)).filteredOn(CompletableFuture::isCompletedExceptionally)
+                .singleElement()
+                .satisfies(loser -> assertThatThrownBy(loser::join).hasCauseInstanceOf(TransientDataAccessException.class));
+    }
+
+    @Test
+    void aSecondReplyOfOneSagaInTheSameTransactionSeesWhatTheFirstDid() {
+        UUID orderId = startSaga();
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+            coordinator.handleReply(new InventoryReserved(orderId), UUID.randomUUID());
+            coordinator.handleReply(new PaymentCharged(orderId, UUID.randomUUID(), TOTAL), UUID.randomUUID());
+        });
+
+        SagaInstance saga = instances.findById(orderId).orElseThrow();
+        assertThat(saga.getVersion()).isEqualTo(2);
+        assertThat(history.findBySagaIdOrderByIdAsc(orderId)).extracting(SagaHistoryEntry::getType,
+                        SagaHistoryEntry::getMessageType)
+                .contains(tuple(HistoryType.REPLY_RECEIVED, "PaymentCharged"), tuple(HistoryType.COMMAND_SENT, "ApproveOrder"))
+                .doesNotContain(tuple(HistoryType.REPLY_IGNORED, "PaymentCharged"));
+    }
+
+    @Test
+    void aReplyRolledBackToItsSavepointLeavesNothingTheNextOneInTheTransactionSees() {
+        UUID orderId = startSaga();
+        UUID rolledBack = UUID.randomUUID();
+        UUID kept = UUID.randomUUID();
+
+        // as the messaging library handles a poll: one transaction, a savepoint per record
+        new TransactionTemplate(transactionManager).executeWithoutResult(batch -> {
+            jdbc.execute("SAVEPOINT record");
+            coordinator.handleReply(new InventoryReserved(orderId), rolledBack);
+            jdbc.execute("ROLLBACK TO SAVEPOINT record");
+            jdbc.execute("SAVEPOINT record");
+            coordinator.handleReply(new InventoryReserved(orderId), kept);
+            jdbc.execute("RELEASE SAVEPOINT record");
+        });
+
+        SagaInstance saga = instances.findById(orderId).orElseThrow();
         assertThat(saga.getCurrentStep()).isEqualTo(2);
-        assertThat(history.findBySagaIdOrderByIdAsc(orderId)).extracting(SagaHistoryEntry::getMessageType)
-                .doesNotContain("InventoryUnavailable", "RejectOrder");
+        assertThat(saga.getVersion()).isEqualTo(1);
+        assertThat(history.findBySagaIdOrderByIdAsc(orderId)).extracting(SagaHistoryEntry::getMessageId)
+                .contains(kept).doesNotContain(rolledBack);
+        assertThat(history.findBySagaIdOrderByIdAsc(orderId)).extracting(SagaHistoryEntry::getType)
+                .doesNotContain(HistoryType.REPLY_IGNORED);
+    }
+
+    private int updatesWaitingOnALock() {
+        return jdbc.queryForObject("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE saga_instances%'""", Integer.class);
     }
 
     @Test

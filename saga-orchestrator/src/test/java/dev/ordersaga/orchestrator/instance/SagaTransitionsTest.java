@@ -37,7 +37,7 @@ class SagaTransitionsTest {
     private final SettableClock clock = new SettableClock();
     private final SagaEngine<OrderSagaData> engine = new SagaEngine<>(CreateOrderSaga.DEFINITION);
     // transient retries after 2 s, 4 s, 8 s ...; a 10 s budget for charge-payment
-    private final SagaTransitions transitions = new SagaTransitions(mock(SagaHistoryRepository.class),
+    private final SagaTransitions transitions = new SagaTransitions(mock(SagaStore.class),
             new SagaProperties(Duration.ofSeconds(30), Map.of(), 3, 2.0, Duration.ofMinutes(5), Duration.ofSeconds(2),
                     Duration.ofMinutes(2), Map.of("charge-payment", Duration.ofSeconds(10)), Duration.ofSeconds(1),
                     100),
