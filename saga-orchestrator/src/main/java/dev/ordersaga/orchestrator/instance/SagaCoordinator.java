@@ -52,7 +52,7 @@ public class SagaCoordinator {
         SagaInstance instance = transitions.start(engine.definition(), started);
         // Insert first, look only on a conflict: the common case costs one statement, not a read and a write.
         if (!store.insertIfAbsent(instance)) {
-            SagaInstance existing = store.find(order.orderId()).orElseThrow(() -> new IllegalStateException(
+            SagaInstance existing = store.lock(order.orderId()).orElseThrow(() -> new IllegalStateException(
                     "Saga " + order.orderId() + " conflicted on insert but cannot be read"));
             log.info("Saga {} already started; OrderPlaced {} changes nothing", existing.getSagaId(), messageId);
             transitions.record(existing, definitions.forInstance(existing).startAgain(existing.snapshot(), order),
@@ -68,9 +68,10 @@ public class SagaCoordinator {
     /**
      * Feeds a participant's reply or an order outcome to the saga it belongs to, with what is left of the
      * current step's transient retry budget. The saga is read fresh from the database, so a reply handled
-     * earlier in the same transaction is seen. When two replies for one saga are handled at once in different
-     * transactions (or a reply meets the deadline poller or an operator), the later update fails its optimistic
-     * lock with a retryable exception, and the library re-delivers the reply against the new state.
+     * earlier in the same transaction is seen. The saga is read with its row lock
+     * ({@link SagaStore#lock}), so two replies for one saga handled at once in different transactions (or a reply
+     * meeting an operator's action) queue, and each is judged against the state the one before it left, even when
+     * that one's commit is not yet visible to plain reads.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void handleReply(Message reply, UUID messageId) {
@@ -96,7 +97,7 @@ public class SagaCoordinator {
     }
 
     private Optional<SagaInstance> sagaOf(Message message, UUID messageId) {
-        Optional<SagaInstance> found = store.find(message.orderId());
+        Optional<SagaInstance> found = store.lock(message.orderId());
         if (found.isEmpty()) {
             log.warn("{} {} is for order {}, which has no saga; nothing to do",
                     typeName(message), messageId, message.orderId());

@@ -74,7 +74,7 @@ public class SagaOperations {
 
     private OperatorActionResult applyOnce(UUID sagaId, String action, OperatorRequest request, Decision decision) {
         return transactions.execute(tx -> {
-            SagaInstance saga = store.find(sagaId).orElseThrow(() -> new SagaNotFoundException(sagaId));
+            SagaInstance saga = store.lock(sagaId).orElseThrow(() -> new SagaNotFoundException(sagaId));
             OperatorDecision<OrderSagaData> decided =
                     decision.decide(definitions.forInstance(saga), saga.snapshot(), request);
             transitions.apply(saga, decided.transition());

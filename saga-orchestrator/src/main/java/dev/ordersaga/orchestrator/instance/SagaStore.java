@@ -47,6 +47,7 @@ class SagaStore {
             saga_id, definition_name, definition_version, state, current_step, step_deadline, step_started_at,
             attempts, command_try, retry_pending, data, version, created_at, updated_at""";
     private static final String FIND = "SELECT " + COLUMNS + " FROM saga_instances WHERE saga_id = ?";
+    private static final String LOCK = FIND + " FOR NO KEY UPDATE";
     /**
      * FOR NO KEY UPDATE is the lock the UPDATE takes anyway; unlike FOR UPDATE it does not block the foreign-key
      * checks of history rows other transactions insert. Served by saga_instances_active_deadline_idx (V1), whose
@@ -96,6 +97,20 @@ class SagaStore {
 
     Optional<SagaInstance> find(UUID sagaId) {
         return jdbc.sql(FIND).param(sagaId).query(this::instance).optional();
+    }
+
+    /**
+     * Reads the saga to change it, holding its row for the rest of the transaction. A plain read is not enough for
+     * a message that decides on the saga's state: PostgreSQL's logical decoding can hand a transaction to the relay
+     * before that transaction is visible to other sessions, so a participant's answer to a command can come back
+     * before the state that sent the command reads as committed. A plain read then judges the older state (e.g.
+     * OrderApproved ignored at charge-payment, and the saga stuck at approve-order), and an ignored message writes
+     * nothing for the version check to catch. The lock waits for a writer still in progress, and READ COMMITTED
+     * then returns the row as that writer left it. It also makes two replies of one saga queue instead of one
+     * failing its version check and being redelivered.
+     */
+    Optional<SagaInstance> lock(UUID sagaId) {
+        return jdbc.sql(LOCK).param(sagaId).query(this::instance).optional();
     }
 
     /**
