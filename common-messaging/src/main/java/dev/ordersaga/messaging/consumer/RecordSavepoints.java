@@ -1,0 +1,47 @@
+package dev.ordersaga.messaging.consumer;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
+
+/**
+ * Runs each record's effect inside a savepoint of the poll's transaction, so that a failed record is undone
+ * alone. Savepoints are taken on the transaction's JDBC connection, the one JdbcTemplate and Hibernate share:
+ * Spring's savepoint API on a JPA transaction needs a JPA dialect with savepoints, and Hibernate's has none.
+ */
+class RecordSavepoints {
+
+    private static final SQLExceptionSubclassTranslator TRANSLATOR = new SQLExceptionSubclassTranslator();
+
+    private final DataSource dataSource;
+    private final PersistenceContext persistence;
+
+    RecordSavepoints(DataSource dataSource, PersistenceContext persistence) {
+        this.dataSource = dataSource;
+        this.persistence = persistence;
+    }
+
+    /** Runs {@code effect}; if it throws, undoes all it did and rethrows. */
+    void isolate(Runnable effect) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                effect.run();
+                persistence.flush();
+            } catch (RuntimeException | Error failure) {
+                connection.rollback(savepoint);
+                persistence.discard();
+                throw failure;
+            }
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw TRANSLATOR.translate("record savepoint", null, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+}
