@@ -4,7 +4,7 @@ package dev.ordersaga.messaging.consumer;
  * The ORM session of the running transaction, if the service has one. A savepoint rolls back the database, not
  * the entities a session holds in memory: each record's changes are flushed before its savepoint is released,
  * and after a rollback to a savepoint the session is emptied, so a failed record's changes are never flushed
- * later with another's.
+ * later with another's. It is emptied after a record that succeeded too, once flushed.
  */
 interface PersistenceContext {
 

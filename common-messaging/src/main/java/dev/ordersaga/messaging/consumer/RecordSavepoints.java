@@ -38,6 +38,9 @@ class RecordSavepoints {
                 throw failure;
             }
             connection.releaseSavepoint(savepoint);
+            // Flushed: each record starts with an empty context, as when it had a transaction of its own, and the
+            // flushes of a long poll do not dirty-check every entity its earlier records loaded.
+            persistence.discard();
         } catch (SQLException e) {
             throw TRANSLATOR.translate("record savepoint", null, e);
         } finally {
