@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -76,11 +77,18 @@ final class PollTransaction {
             } catch (RuntimeException failure) {
                 RecordFailure recordFailure = new RecordFailure(delivery.index(), failure);
                 if (status.isRollbackOnly()) {
-                    // Hibernate marks the transaction when a flush fails; it cannot commit, savepoint or not.
+                    // A JPA transaction marked by a failed flush or a failed @Transactional method cannot commit,
+                    // savepoint or not.
                     throw new LeftRollbackOnly(position, recordFailure);
                 }
                 inbox.forget(notApplied(deliveries.subList(position, deliveries.size()), recorded, appliedIds));
                 return new Outcome(applied, duplicates, recordFailure);
+            }
+            if (status.isRollbackOnly()) {
+                // The handler swallowed a failure that marked the transaction: as before, the record fails, and
+                // the records before it must not fail with it.
+                throw new LeftRollbackOnly(position, new RecordFailure(delivery.index(), new UnexpectedRollbackException(
+                        delivery.type().typeName() + " " + delivery.messageId() + " left the transaction rollback-only")));
             }
             appliedIds.add(delivery.messageId());
             applied.add(delivery);

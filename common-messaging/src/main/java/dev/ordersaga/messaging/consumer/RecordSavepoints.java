@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs each record's effect inside a savepoint of the poll's transaction, so that a failed record is undone
@@ -34,6 +36,7 @@ class RecordSavepoints {
                 persistence.flush();
             } catch (RuntimeException | Error failure) {
                 connection.rollback(savepoint);
+                forgetParticipationFailure();
                 persistence.discard();
                 throw failure;
             }
@@ -45,6 +48,18 @@ class RecordSavepoints {
             throw TRANSLATOR.translate("record savepoint", null, e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * A {@code @Transactional} method of the handler that threw has marked the transaction's connection
+     * rollback-only; the savepoint undid its work, so the mark goes, as it does after Spring's own rollback to a
+     * savepoint. A JPA transaction marks its entity transaction too, which no API unmarks: the poll transaction
+     * sees that and starts over without the record.
+     */
+    private void forgetParticipationFailure() {
+        if (TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder) {
+            holder.resetRollbackOnly();
         }
     }
 }
