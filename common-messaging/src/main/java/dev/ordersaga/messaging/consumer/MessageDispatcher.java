@@ -118,7 +118,15 @@ final class MessageDispatcher implements BatchMessageListener<byte[], byte[]> {
         if (toPrepare.isEmpty()) {
             return;
         }
-        Set<UUID> prepared = new HashSet<>(inbox.heldAmong(toPrepare));
+        Set<UUID> prepared;
+        try {
+            prepared = new HashSet<>(inbox.heldAmong(toPrepare));
+        } catch (RuntimeException e) {
+            // Reported at the first record that needed the read, never as a failure of the whole poll: Spring's
+            // fallback for that would dead-letter every record of the poll once its retries ran out.
+            poll.failAtDelivery(firstNeedingPreparation(deliveries), e);
+            return;
+        }
         for (int position = 0; position < deliveries.size(); position++) {
             Delivery delivery = deliveries.get(position);
             if (!delivery.needsPreparation() || !prepared.add(delivery.messageId())) {
@@ -131,6 +139,15 @@ final class MessageDispatcher implements BatchMessageListener<byte[], byte[]> {
                 return;
             }
         }
+    }
+
+    private static int firstNeedingPreparation(List<Delivery> deliveries) {
+        for (int position = 0; position < deliveries.size(); position++) {
+            if (deliveries.get(position).needsPreparation()) {
+                return position;
+            }
+        }
+        throw new IllegalStateException("no delivery needs preparation");
     }
 
     private void handled(Delivery delivery, boolean applied) {

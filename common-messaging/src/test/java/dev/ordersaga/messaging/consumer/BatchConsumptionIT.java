@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.transaction.UnexpectedRollbackException;
 
 /**
  * One transaction per poll. The listener is paused while a test publishes, so that its records (one key, one
@@ -119,6 +120,62 @@ class BatchConsumptionIT extends MessagingIntegrationTest {
             assertThat(reservations.transactionOf(failingOnce)).isNotEqualTo(reservations.transactionOf(first));
             deadLetters.poll(Duration.ofMillis(500));
             assertThat(deadLetters.countOf(failingOnce)).isZero();
+        }
+    }
+
+    /**
+     * The {@code @Transactional} method that threw marked the poll's transaction rollback-only; the savepoint undid
+     * its work, so the records before it still commit in that transaction.
+     */
+    @Test
+    void dealsWithARecordThatFailedInATransactionalMethodAloneAndCommitsThoseBeforeIt() {
+        UUID orderId = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID failing = UUID.randomUUID();
+        UUID fourth = UUID.randomUUID();
+        try (TopicProbe deadLetters = TopicProbe.fromNow(bootstrapServers(), Topics.deadLetterOf(Topics.INVENTORY_COMMANDS))) {
+            publishInOnePoll(List.of(reserve(orderId, first), reserve(orderId, second),
+                    reserve(orderId, failing, Reservations.FAIL_IN_LEDGER), reserve(orderId, fourth)));
+
+            await().atMost(TIMEOUT).until(() -> reservations.timesApplied(fourth) == 1);
+            ConsumerRecord<String, byte[]> deadLetter = deadLetters.awaitMessage(failing);
+
+            assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                    .isEqualTo(IllegalStateException.class.getName());
+            assertThat(reservations.timesApplied(failing)).isZero();
+            assertThat(List.of(first, second, fourth)).allSatisfy(
+                    command -> assertThat(reservations.timesApplied(command)).isEqualTo(1));
+            assertThat(reservations.transactionOf(second)).isEqualTo(reservations.transactionOf(first));
+        }
+    }
+
+    /**
+     * A handler that swallows the failure of a {@code @Transactional} method leaves the transaction unable to
+     * commit. That record fails, as it did when each record had its own transaction; the records before it are
+     * applied again without it, and none is applied twice.
+     */
+    @Test
+    void deadLettersARecordThatLeftThePollsTransactionRollbackOnlyAndAppliesTheOthersOnce() {
+        UUID orderId = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID failing = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        try (TopicProbe deadLetters = TopicProbe.fromNow(bootstrapServers(), Topics.deadLetterOf(Topics.INVENTORY_COMMANDS))) {
+            publishInOnePoll(List.of(reserve(orderId, first),
+                    reserve(orderId, failing, Reservations.SWALLOW_LEDGER_FAILURE), reserve(orderId, third)));
+
+            await().atMost(TIMEOUT).until(() -> reservations.timesApplied(third) == 1);
+            ConsumerRecord<String, byte[]> deadLetter = deadLetters.awaitMessage(failing);
+
+            assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                    .isEqualTo(UnexpectedRollbackException.class.getName());
+            assertThat(reservations.timesApplied(failing)).isZero();
+            assertThat(inboxRows(failing)).isZero();
+            assertThat(List.of(first, third)).allSatisfy(command -> {
+                assertThat(reservations.timesApplied(command)).isEqualTo(1);
+                assertThat(inboxRows(command)).isEqualTo(1);
+            });
         }
     }
 

@@ -24,15 +24,19 @@ public class Reservations {
     public static final String SOLD_OUT_PREFIX = "SOLD-OUT-";
     public static final String FAIL_PERMANENTLY = "FAIL-PERMANENTLY";
     public static final String FAIL_ONCE = "FAIL-ONCE";
+    public static final String FAIL_IN_LEDGER = "FAIL-IN-LEDGER";
+    public static final String SWALLOW_LEDGER_FAILURE = "SWALLOW-LEDGER-FAILURE";
 
     private final Set<UUID> failedOnce = ConcurrentHashMap.newKeySet();
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
+    private final StockLedger ledger;
 
-    Reservations(JdbcTemplate jdbc, Outbox outbox) {
+    Reservations(JdbcTemplate jdbc, Outbox outbox, StockLedger ledger) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.ledger = ledger;
     }
 
     void reserve(ReserveInventory command) {
@@ -51,7 +55,9 @@ public class Reservations {
 
     /**
      * A line with SKU {@link #FAIL_PERMANENTLY} fails the command for good, after its effect row was written; one
-     * with SKU {@link #FAIL_ONCE} fails the first attempt with a lock conflict. The effect row must then be undone.
+     * with SKU {@link #FAIL_ONCE} fails the first attempt with a lock conflict; {@link #FAIL_IN_LEDGER} fails in a
+     * {@code @Transactional} method, and {@link #SWALLOW_LEDGER_FAILURE} too, but the handler swallows that. The
+     * effect row must then be undone.
      */
     private void failIfAsked(ReserveInventory command) {
         UUID commandId = MessageContext.current().orElseThrow().messageId();
@@ -60,6 +66,16 @@ public class Reservations {
         }
         if (command.lines().stream().anyMatch(line -> line.sku().equals(FAIL_ONCE)) && failedOnce.add(commandId)) {
             throw new CannotAcquireLockException("lock conflict on command " + commandId + " (test)");
+        }
+        if (command.lines().stream().anyMatch(line -> line.sku().equals(FAIL_IN_LEDGER))) {
+            ledger.refuse(FAIL_IN_LEDGER);
+        }
+        if (command.lines().stream().anyMatch(line -> line.sku().equals(SWALLOW_LEDGER_FAILURE))) {
+            try {
+                ledger.refuse(SWALLOW_LEDGER_FAILURE);
+            } catch (IllegalStateException swallowed) {
+                // A handler bug: the transaction it joined is marked rollback-only all the same.
+            }
         }
     }
 
