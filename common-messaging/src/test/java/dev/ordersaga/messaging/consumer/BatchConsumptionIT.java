@@ -147,6 +147,8 @@ class BatchConsumptionIT extends MessagingIntegrationTest {
             assertThat(List.of(first, second, fourth)).allSatisfy(
                     command -> assertThat(reservations.timesApplied(command)).isEqualTo(1));
             assertThat(reservations.transactionOf(second)).isEqualTo(reservations.transactionOf(first));
+            // Not started over: the records before the failed one ran once.
+            assertThat(List.of(reservations.attempts(first), reservations.attempts(second))).containsOnly(1);
         }
     }
 
@@ -176,6 +178,8 @@ class BatchConsumptionIT extends MessagingIntegrationTest {
                 assertThat(reservations.timesApplied(command)).isEqualTo(1);
                 assertThat(inboxRows(command)).isEqualTo(1);
             });
+            // The cost: the record before it ran again, in a new transaction.
+            assertThat(reservations.attempts(first)).isEqualTo(2);
         }
     }
 

@@ -6,9 +6,11 @@ import dev.ordersaga.schema.inventory.InventoryReserved;
 import dev.ordersaga.schema.inventory.InventoryUnavailable;
 import dev.ordersaga.schema.inventory.ReserveInventory;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,7 @@ public class Reservations {
     public static final String SWALLOW_LEDGER_FAILURE = "SWALLOW-LEDGER-FAILURE";
 
     private final Set<UUID> failedOnce = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
@@ -41,6 +44,7 @@ public class Reservations {
 
     void reserve(ReserveInventory command) {
         UUID commandId = MessageContext.current().orElseThrow().messageId();
+        attempts.computeIfAbsent(commandId, id -> new AtomicInteger()).incrementAndGet();
         jdbc.update("INSERT INTO reservation_effect (command_id, order_id, transaction_id) VALUES (?, ?, txid_current())",
                 commandId, command.orderId());
         failIfAsked(command);
@@ -84,6 +88,12 @@ public class Reservations {
         Long transaction = jdbc.queryForObject(
                 "SELECT transaction_id FROM reservation_effect WHERE command_id = ?", Long.class, commandId);
         return transaction == null ? -1 : transaction;
+    }
+
+    /** How many times the handler ran for this message id, whether its transaction committed or not. */
+    public int attempts(UUID commandId) {
+        AtomicInteger count = attempts.get(commandId);
+        return count == null ? 0 : count.get();
     }
 
     /** How many times the command with this message id was applied. */
