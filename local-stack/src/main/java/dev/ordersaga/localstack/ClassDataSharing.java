@@ -6,8 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +54,25 @@ final class ClassDataSharing {
     }
 
     /**
+     * {@link #prepare} for several jars at once, each on its own thread.
+     *
+     * @param cacheDirectory where a jar's extraction and archive go
+     */
+    static <K> Map<K, Launch> prepareAll(String java, Map<K, Path> executableJars, Function<Path, Path> cacheDirectory) {
+        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, executableJars.size()));
+        try {
+            Map<K, CompletableFuture<Launch>> pending = new LinkedHashMap<>();
+            executableJars.forEach((key, jar) -> pending.put(key,
+                    CompletableFuture.supplyAsync(() -> prepare(java, jar, cacheDirectory.apply(jar)), executor)));
+            Map<K, Launch> launches = new LinkedHashMap<>();
+            pending.forEach((key, launch) -> launches.put(key, launch.join()));
+            return launches;
+        } finally {
+            executor.shutdown();
+        }
+    }
+
+    /**
      * Extracts {@code executableJar} into {@code cacheDirectory} unless that was done for this very jar
      * and JDK, and picks the archive options. Never fails the start: without CDS the service only starts
      * slower, so a failed extraction is logged and the executable jar runs as it is.
@@ -77,7 +102,7 @@ final class ClassDataSharing {
     }
 
     // The jar's size and time tell a rebuild; the JDK's home and version tell another JDK, whose archives differ.
-    private static String stampOf(Path executableJar) throws IOException {
+    static String stampOf(Path executableJar) throws IOException {
         return executableJar.toAbsolutePath() + " " + Files.size(executableJar) + " "
                 + Files.getLastModifiedTime(executableJar).toMillis() + " "
                 + System.getProperty("java.home") + " " + System.getProperty("java.vm.version");

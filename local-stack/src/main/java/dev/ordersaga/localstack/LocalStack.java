@@ -293,10 +293,11 @@ public final class LocalStack implements AutoCloseable {
     private void createServiceProcesses() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path loggingConfig = settings.asyncServiceLogs ? writeServiceLoggingConfig() : null;
+        Map<StackService, ClassDataSharing.Launch> launches = launchesOf(java);
         settings.servicePorts.forEach((service, configuredPort) -> {
             int port = configuredPort == 0 ? Ports.free() : configuredPort;
             ServiceDatabase database = databases.get(service);
-            ClassDataSharing.Launch launch = launchOf(java, service);
+            ClassDataSharing.Launch launch = launches.get(service);
             List<String> command = new ArrayList<>();
             command.add(java);
             command.addAll(settings.jvmArgs);
@@ -336,16 +337,22 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private ClassDataSharing.Launch launchOf(String java, StackService service) {
-        Path jar = ProjectRoot.executableJar(root, service);
+    // The jars are extracted side by side: most of the time goes to writing files, not to the cores.
+    private Map<StackService, ClassDataSharing.Launch> launchesOf(String java) {
+        Map<StackService, Path> jars = new EnumMap<>(StackService.class);
+        settings.servicePorts.keySet().forEach(service -> jars.put(service, ProjectRoot.executableJar(root, service)));
         if (!settings.classDataSharing) {
-            return new ClassDataSharing.Launch(jar, List.of());
+            Map<StackService, ClassDataSharing.Launch> plain = new EnumMap<>(StackService.class);
+            jars.forEach((service, jar) -> plain.put(service, new ClassDataSharing.Launch(jar, List.of())));
+            return plain;
         }
-        ClassDataSharing.Launch launch = ClassDataSharing.prepare(java, jar, jar.resolveSibling("cds"));
-        if (launch.writesArchive()) {
-            log.info("{} writes its class-data sharing archive when it stops; later starts map it", service.moduleName());
-        }
-        return launch;
+        Map<StackService, ClassDataSharing.Launch> launches = ClassDataSharing.prepareAll(java, jars, jar -> jar.resolveSibling("cds"));
+        launches.forEach((service, launch) -> {
+            if (launch.writesArchive()) {
+                log.info("{} writes its class-data sharing archive when it stops; later starts map it", service.moduleName());
+            }
+        });
+        return launches;
     }
 
     private void awaitHealthy(List<ServiceProcess> waitingFor, Duration timeout) throws InterruptedException {
