@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * jar files on the class path, never from the nested jars of a Spring Boot executable jar, so the jar is
  * first extracted ({@code java -Djarmode=tools -jar <jar> extract}) into {@code <module>/target/cds/}.
  * A rebuilt jar or another JDK starts over: the extraction and the archive belong to one jar and one JDK.
- * A service killed before it exits normally writes no archive; the next run tries again.
+ * A service killed before it exits normally writes no archive (a half-written one is deleted, see
+ * {@link ServiceProcess#kill()}); the next run tries again.
  */
 final class ClassDataSharing {
 
@@ -48,8 +50,18 @@ final class ClassDataSharing {
      */
     record Launch(Path jar, List<String> jvmArgs) {
 
+        private static final String WRITE_OPTION = "-XX:ArchiveClassesAtExit=";
+
         boolean writesArchive() {
-            return jvmArgs.stream().anyMatch(arg -> arg.startsWith("-XX:ArchiveClassesAtExit="));
+            return archiveWrittenAtExit().isPresent();
+        }
+
+        /** The archive this run writes when it exits, if it writes one. */
+        Optional<Path> archiveWrittenAtExit() {
+            return jvmArgs.stream()
+                    .filter(arg -> arg.startsWith(WRITE_OPTION))
+                    .map(arg -> Path.of(arg.substring(WRITE_OPTION.length())))
+                    .findFirst();
         }
     }
 
@@ -88,10 +100,11 @@ final class ClassDataSharing {
                 Files.writeString(stampFile, stamp, StandardCharsets.UTF_8);
             }
             Path archive = cacheDirectory.resolve(baseName(executableJar) + ".jsa");
-            String option = Files.isRegularFile(archive) && Files.size(archive) > 0
-                    ? "-XX:SharedArchiveFile=" + archive
-                    : "-XX:ArchiveClassesAtExit=" + archive;
-            return new Launch(extracted.resolve(executableJar.getFileName()), List.of(option));
+            // Writing the archive warns about every class CDS cannot take (generated accessors, proxies): noise.
+            List<String> options = Files.isRegularFile(archive) && Files.size(archive) > 0
+                    ? List.of("-XX:SharedArchiveFile=" + archive)
+                    : List.of(Launch.WRITE_OPTION + archive, "-Xlog:cds=off,cds+dynamic=off");
+            return new Launch(extracted.resolve(executableJar.getFileName()), options);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             log.warn("No class-data sharing for {}: {}", executableJar.getFileName(), e.getMessage());
             return new Launch(executableJar, List.of());

@@ -46,6 +46,8 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** A JVM that writes its class-data sharing archive at exit needs a few more seconds to stop. */
+    private static final Duration ARCHIVE_STOP_GRACE = Duration.ofSeconds(60);
     private static final Duration HEALTH_POLL = Duration.ofMillis(250);
     private static final int LOG_TAIL_LINES = 60;
     private static final String SERVICE_LOGGING_CONFIG = "service-logback.xml";
@@ -210,7 +212,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Stops the services (SIGTERM, all at once; SIGKILL for any still running after 20 s), then Kafka,
+     * Stops the services (SIGTERM, all at once; SIGKILL for any still running after 20 s, 60 s when one
+     * writes its class-data sharing archive), then Kafka,
      * then PostgreSQL, and deletes a temporary data directory. Idempotent.
      */
     @Override
@@ -246,7 +249,10 @@ public final class LocalStack implements AutoCloseable {
     // One grace period for all: they were all asked to stop at the same moment.
     private void stopServices() {
         processes.values().forEach(process -> quietly("stop " + process.service().moduleName(), process::requestStop));
-        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        Duration grace = processes.values().stream().anyMatch(ServiceProcess::writesArchiveAtExit)
+                ? ARCHIVE_STOP_GRACE
+                : STOP_GRACE;
+        long deadline = System.nanoTime() + grace.toNanos();
         processes.values().forEach(process -> quietly("stop " + process.service().moduleName(),
                 () -> process.awaitExit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))));
     }
@@ -320,7 +326,7 @@ public final class LocalStack implements AutoCloseable {
             processes.put(service, new ServiceProcess(service, command,
                     logDirectory.resolve(service.moduleName() + ".log"),
                     dataDirectory.resolve("work").resolve(service.moduleName()),
-                    URI.create("http://localhost:" + port)));
+                    URI.create("http://localhost:" + port), launch.archiveWrittenAtExit().orElse(null)));
         });
     }
 
