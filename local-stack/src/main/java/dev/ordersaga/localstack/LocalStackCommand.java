@@ -74,10 +74,10 @@ public final class LocalStackCommand implements Callable<Integer> {
                     + " the default of --bench, --sweep and --idle).")
     private JvmProfile jvm;
 
-    @Option(names = "--cds", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--cds", negatable = true, defaultValue = "false", fallbackValue = "true",
             description = "Start the services with class-data sharing: the first run after a build extracts the jars"
                     + " under <module>/target/cds/ and writes an archive at exit, later runs start from it"
-                    + " (default: on; --no-cds for off).")
+                    + " (default: off, see docs/adr/0015-runtime-tuning.md).")
     private boolean classDataSharing;
 
     @Option(names = "--postgres-setting", paramLabel = "NAME=VALUE",
