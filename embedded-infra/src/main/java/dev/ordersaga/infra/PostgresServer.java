@@ -41,9 +41,9 @@ public final class PostgresServer implements AutoCloseable {
      */
     static final Map<String, String> SERVER_SETTINGS = Map.ofEntries(
             Map.entry("wal_level", "logical"),
-            // ON, never off: a handler's effects, its inbox row and its outbox rows commit together, and a
-            // provider charge's record must survive a crash once the provider has taken the money. With
-            // "off" a crash could lose a commit whose messages the relay had already published.
+            // ON, never off: a listener commits its Kafka offset after its transaction, so a commit that a
+            // crash loses would be a message consumed with no effect and no reply; and a provider charge's
+            // record must survive once the provider has taken the money (ADR 0015).
             Map.entry("synchronous_commit", "on"),
             Map.entry("max_replication_slots", "20"),
             Map.entry("max_wal_senders", "20"),
