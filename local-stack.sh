@@ -5,7 +5,8 @@
 #
 #   ./local-stack.sh                  # run until Ctrl-C
 #   ./local-stack.sh --orders 1000    # demo: publish 1000 orders, report, exit
-#   ./local-stack.sh --bench          # benchmark: ceiling probes, warm-up, a measured window (local-stack/README.md)
+#   ./local-stack.sh --bench          # benchmark: idle CPU, ceiling probes, warm-up, a measured window (local-stack/README.md)
+#   ./local-stack.sh --idle           # the idle stack's CPU by process, then exit
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -49,5 +50,27 @@ if needs_build; then
   mv "$STAMP.new" "$STAMP"
 fi
 
-# C1 only: on a small machine the launcher (which hosts Kafka) competes with four service JVMs for the cores.
-exec "$JAVA" -XX:TieredStopAtLevel=1 -Dordersaga.root="$ROOT" -jar "$(jar_of local-stack)" "$@"
+# The launcher hosts the Kafka broker, so it follows the services' JVM profile (docs/adr/0015-runtime-tuning.md):
+# c2 for --bench, --sweep and --idle, c1 for the demo, unless --jvm names one. LocalStackCommand decides the
+# same for the services.
+jvm_profile=c1
+previous=""
+for arg in "$@"; do
+  case "$arg" in
+    --bench|--sweep|--idle) [[ -n "${explicit_profile:-}" ]] || jvm_profile=c2 ;;
+    --jvm=*) explicit_profile="${arg#--jvm=}"; jvm_profile="$explicit_profile" ;;
+  esac
+  if [[ "$previous" == "--jvm" ]]; then
+    explicit_profile="$arg"
+    jvm_profile="$arg"
+  fi
+  previous="$arg"
+done
+case "${jvm_profile,,}" in
+  # Tiered up to C2 with one C1 and one C2 compiler thread: the broker's hot paths get C2 code once warm.
+  c2) LAUNCHER_JVM=(-XX:CICompilerCount=2) ;;
+  # C1 only: on a small machine the launcher competes with four service JVMs for the cores at start-up.
+  *) LAUNCHER_JVM=(-XX:TieredStopAtLevel=1) ;;
+esac
+
+exec "$JAVA" "${LAUNCHER_JVM[@]}" -Dordersaga.root="$ROOT" -jar "$(jar_of local-stack)" "$@"

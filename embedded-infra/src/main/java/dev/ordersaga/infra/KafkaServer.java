@@ -39,7 +39,13 @@ public final class KafkaServer implements AutoCloseable {
             "transaction.state.log.replication.factor", "1",
             "transaction.state.log.min.isr", "1",
             // The default 50 partitions make the first consumer group join slow for no gain here.
-            "offsets.topic.num.partitions", "5");
+            "offsets.topic.num.partitions", "5",
+            // Sized for a 2-core machine that the broker shares with the services: the defaults (3 network,
+            // 8 request handler, 10 background threads) only add threads that contend for the same cores.
+            // A request handler never waits for the disk (no flush per write), so two keep up.
+            "num.network.threads", "2",
+            "num.io.threads", "2",
+            "background.threads", "2");
 
     private final EmbeddedKafkaKraftBroker broker;
     private final AtomicBoolean closed = new AtomicBoolean();

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,35 @@ class PostgresServerIT {
                         .isEqualTo(Integer.toString(port));
             }
         }
+    }
+
+    @Test
+    void runsWithSynchronousCommitAndTheTunedSettingsAndTakesOverridesFromTheCaller() throws SQLException {
+        try (PostgresServer server = PostgresServer.start(0, null, true, Map.of("commit_delay", "100", "fsync", "on"))) {
+            try (Connection connection = DriverManager.getConnection(server.superuserJdbcUrl())) {
+                assertThat(show(connection, "synchronous_commit")).isEqualTo("on");
+                assertThat(show(connection, "shared_buffers")).isEqualTo("256MB");
+                assertThat(show(connection, "wal_buffers")).isEqualTo("16MB");
+                assertThat(show(connection, "max_wal_size")).isEqualTo("2GB");
+                assertThat(show(connection, "checkpoint_timeout")).isEqualTo("15min");
+                assertThat(show(connection, "commit_delay")).isEqualTo("100");
+                // zonky starts the server with -F (fsync off); a caller's setting still wins over that.
+                assertThat(show(connection, "fsync")).isEqualTo("on");
+            }
+        }
+    }
+
+    @Test
+    void leavesFsyncOffAsZonkyStartsIt() throws SQLException {
+        try (PostgresServer server = PostgresServer.start(0, null)) {
+            try (Connection connection = DriverManager.getConnection(server.superuserJdbcUrl())) {
+                assertThat(show(connection, "fsync")).isEqualTo("off");
+            }
+        }
+    }
+
+    private static String show(Connection connection, String setting) throws SQLException {
+        return TestInfrastructureIT.queryString(connection, "SHOW " + setting);
     }
 
     private static Connection connect(ServiceDatabase database) throws SQLException {

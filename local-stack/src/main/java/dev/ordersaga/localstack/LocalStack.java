@@ -7,14 +7,15 @@ import dev.ordersaga.infra.ServiceDatabase;
 import dev.ordersaga.provider.Behaviour;
 import dev.ordersaga.provider.PaymentProviderSimulator;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +46,11 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** A JVM that writes its class-data sharing archive at exit needs a few more seconds to stop. */
+    private static final Duration ARCHIVE_STOP_GRACE = Duration.ofSeconds(60);
     private static final Duration HEALTH_POLL = Duration.ofMillis(250);
     private static final int LOG_TAIL_LINES = 60;
+    private static final String SERVICE_LOGGING_CONFIG = "service-logback.xml";
 
     private final Builder settings;
     private final Path root;
@@ -117,6 +121,24 @@ public final class LocalStack implements AutoCloseable {
         processes.forEach((service, process) -> urls.put(service, process.baseUrl()));
         return new Endpoints(kafka.bootstrapServers(), postgres.port(), urls, databases,
                 paymentProvider.baseUrl());
+    }
+
+    /**
+     * The service JVMs' profile as given to the builder ({@code c1}, {@code c2}), or {@code custom} for
+     * options given with {@link Builder#jvmArgs(List)}.
+     */
+    public String jvmProfile() {
+        return settings.jvmProfile == null ? "custom" : settings.jvmProfile.label();
+    }
+
+    /** The JVM options every service process runs with, class-data sharing's per-service archive aside. */
+    public List<String> serviceJvmArgs() {
+        return settings.jvmArgs;
+    }
+
+    /** Whether the services start with class-data sharing ({@link Builder#classDataSharing(boolean)}). */
+    public boolean classDataSharing() {
+        return settings.classDataSharing;
     }
 
     public SeedData seedData() {
@@ -190,7 +212,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Stops the services (SIGTERM, all at once; SIGKILL for any still running after 20 s), then Kafka,
+     * Stops the services (SIGTERM, all at once; SIGKILL for any still running after 20 s, 60 s when one
+     * writes its class-data sharing archive), then Kafka,
      * then PostgreSQL, and deletes a temporary data directory. Idempotent.
      */
     @Override
@@ -218,7 +241,7 @@ public final class LocalStack implements AutoCloseable {
             }
         });
         if (temporaryDataDirectory) {
-            quietly("delete " + dataDirectory, () -> deleteRecursively(dataDirectory));
+            quietly("delete " + dataDirectory, () -> Directories.deleteRecursively(dataDirectory));
         }
         log.info("Local stack stopped");
     }
@@ -226,7 +249,10 @@ public final class LocalStack implements AutoCloseable {
     // One grace period for all: they were all asked to stop at the same moment.
     private void stopServices() {
         processes.values().forEach(process -> quietly("stop " + process.service().moduleName(), process::requestStop));
-        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        Duration grace = processes.values().stream().anyMatch(ServiceProcess::writesArchiveAtExit)
+                ? ARCHIVE_STOP_GRACE
+                : STOP_GRACE;
+        long deadline = System.nanoTime() + grace.toNanos();
         processes.values().forEach(process -> quietly("stop " + process.service().moduleName(),
                 () -> process.awaitExit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))));
     }
@@ -260,7 +286,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startPostgres() {
-        postgres = PostgresServer.start(settings.postgresPort, postgresDataDirectory(), false);
+        postgres = PostgresServer.start(settings.postgresPort, postgresDataDirectory(), false, settings.postgresSettings);
         for (StackService service : settings.servicePorts.keySet()) {
             databases.put(service, postgres.createDatabase(service.database(), service.role(), service.password()));
         }
@@ -272,14 +298,18 @@ public final class LocalStack implements AutoCloseable {
 
     private void createServiceProcesses() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path loggingConfig = settings.asyncServiceLogs ? writeServiceLoggingConfig() : null;
+        Map<StackService, ClassDataSharing.Launch> launches = launchesOf(java);
         settings.servicePorts.forEach((service, configuredPort) -> {
             int port = configuredPort == 0 ? Ports.free() : configuredPort;
             ServiceDatabase database = databases.get(service);
+            ClassDataSharing.Launch launch = launches.get(service);
             List<String> command = new ArrayList<>();
             command.add(java);
             command.addAll(settings.jvmArgs);
+            command.addAll(launch.jvmArgs());
             command.add("-jar");
-            command.add(ProjectRoot.executableJar(root, service).toString());
+            command.add(launch.jar().toString());
             command.add("--server.port=" + port);
             command.add("--spring.datasource.url=" + database.jdbcUrl());
             command.add("--spring.datasource.username=" + database.username());
@@ -288,13 +318,47 @@ public final class LocalStack implements AutoCloseable {
             if (service == StackService.PAYMENT_SERVICE) {
                 command.add("--payment.provider.url=" + paymentProvider.baseUrl());
             }
+            if (loggingConfig != null) {
+                command.add("--logging.config=" + loggingConfig);
+            }
             command.addAll(settings.commonServiceArgs);
             command.addAll(settings.serviceArgs.getOrDefault(service, List.of()));
             processes.put(service, new ServiceProcess(service, command,
                     logDirectory.resolve(service.moduleName() + ".log"),
                     dataDirectory.resolve("work").resolve(service.moduleName()),
-                    URI.create("http://localhost:" + port)));
+                    URI.create("http://localhost:" + port), launch.archiveWrittenAtExit().orElse(null)));
         });
+    }
+
+    private Path writeServiceLoggingConfig() {
+        Path file = dataDirectory.resolve(SERVICE_LOGGING_CONFIG);
+        try (InputStream config = LocalStack.class.getResourceAsStream("/" + SERVICE_LOGGING_CONFIG)) {
+            if (config == null) {
+                throw new IllegalStateException(SERVICE_LOGGING_CONFIG + " is missing from the launcher's class path");
+            }
+            Files.copy(config, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file, e);
+        }
+    }
+
+    // The jars are extracted side by side: most of the time goes to writing files, not to the cores.
+    private Map<StackService, ClassDataSharing.Launch> launchesOf(String java) {
+        Map<StackService, Path> jars = new EnumMap<>(StackService.class);
+        settings.servicePorts.keySet().forEach(service -> jars.put(service, ProjectRoot.executableJar(root, service)));
+        if (!settings.classDataSharing) {
+            Map<StackService, ClassDataSharing.Launch> plain = new EnumMap<>(StackService.class);
+            jars.forEach((service, jar) -> plain.put(service, new ClassDataSharing.Launch(jar, List.of())));
+            return plain;
+        }
+        Map<StackService, ClassDataSharing.Launch> launches = ClassDataSharing.prepareAll(java, jars, jar -> jar.resolveSibling("cds"));
+        launches.forEach((service, launch) -> {
+            if (launch.writesArchive()) {
+                log.info("{} writes its class-data sharing archive when it stops; later starts map it", service.moduleName());
+            }
+        });
+        return launches;
     }
 
     private void awaitHealthy(List<ServiceProcess> waitingFor, Duration timeout) throws InterruptedException {
@@ -377,17 +441,6 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
-
     private static void quietly(String action, ThrowingAction step) {
         try {
             step.run();
@@ -404,8 +457,8 @@ public final class LocalStack implements AutoCloseable {
     /** Settings of a stack; every port defaults to the documented one, 0 means a free port. */
     public static final class Builder {
 
-        public static final List<String> DEFAULT_JVM_ARGS = List.of(
-                "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        /** The {@link JvmProfile#C1} options: the services' JVM options unless a profile or options are given. */
+        public static final List<String> DEFAULT_JVM_ARGS = JvmProfile.C1.serviceJvmArgs();
 
         private int postgresPort = 5432;
         private int kafkaPort = 9092;
@@ -414,12 +467,12 @@ public final class LocalStack implements AutoCloseable {
         private Path dataDirectory;
         private Path logDirectory;
         private Path rootDirectory;
-        /**
-         * Five JVMs share the cores of a small machine: C2 compilation alone cost ~25 s of CPU per
-         * service in the first minute and halved the throughput of a 1000-order run, so the services
-         * run C1-compiled code only, with the single-threaded collector their small heaps need.
-         */
+        /** C1 by default: what a cold stack starts and runs a short load fastest with (see {@link JvmProfile}). */
+        private JvmProfile jvmProfile = JvmProfile.C1;
         private List<String> jvmArgs = DEFAULT_JVM_ARGS;
+        private boolean classDataSharing;
+        private boolean asyncServiceLogs;
+        private final Map<String, String> postgresSettings = new LinkedHashMap<>();
         private final List<String> commonServiceArgs = new ArrayList<>();
         private final Map<StackService, List<String>> serviceArgs = new EnumMap<>(StackService.class);
         private Duration healthTimeout = Duration.ofSeconds(120);
@@ -487,9 +540,43 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** JVM options of each service process (default {@link #DEFAULT_JVM_ARGS}). */
+        /** JVM options of each service process (default {@link #DEFAULT_JVM_ARGS}); replaces a profile. */
         public Builder jvmArgs(List<String> jvmArgs) {
+            this.jvmProfile = null;
             this.jvmArgs = List.copyOf(jvmArgs);
+            return this;
+        }
+
+        /** The service processes' JVM options by profile (default {@link JvmProfile#C1}). */
+        public Builder jvmProfile(JvmProfile profile) {
+            this.jvmProfile = profile;
+            this.jvmArgs = profile.serviceJvmArgs();
+            return this;
+        }
+
+        /**
+         * Start the services with application class-data sharing (off by default): the first start after
+         * a build extracts each jar under {@code <module>/target/cds/} and writes an archive when the
+         * service stops; later starts map it. See {@link ClassDataSharing}.
+         */
+        public Builder classDataSharing(boolean enabled) {
+            this.classDataSharing = enabled;
+            return this;
+        }
+
+        /**
+         * Services write their log lines through a queue on a thread of their own (off by default): see
+         * {@code service-logback.xml}. Lines still queued when a service is killed are lost, which is why the
+         * crash tests keep the default.
+         */
+        public Builder asyncServiceLogs(boolean enabled) {
+            this.asyncServiceLogs = enabled;
+            return this;
+        }
+
+        /** PostgreSQL settings on top of the stack's own ({@code PostgresServer}'s); they override those. */
+        public Builder postgresSettings(Map<String, String> settings) {
+            postgresSettings.putAll(settings);
             return this;
         }
 
@@ -530,7 +617,11 @@ public final class LocalStack implements AutoCloseable {
             copy.dataDirectory = dataDirectory;
             copy.logDirectory = logDirectory;
             copy.rootDirectory = rootDirectory;
+            copy.jvmProfile = jvmProfile;
             copy.jvmArgs = jvmArgs;
+            copy.classDataSharing = classDataSharing;
+            copy.asyncServiceLogs = asyncServiceLogs;
+            copy.postgresSettings.putAll(postgresSettings);
             copy.commonServiceArgs.addAll(commonServiceArgs);
             serviceArgs.forEach((service, args) -> copy.serviceArgs.put(service, List.copyOf(args)));
             copy.healthTimeout = healthTimeout;

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,7 +38,7 @@ import picocli.CommandLine.Spec;
             "With --bench it probes this machine's ceiling (PostgreSQL commits/s, Kafka records/s), warms up"
                     + " without counting, then measures a fixed window at --in-flight orders in flight (--sweep: at 1,"
                     + " 16, 64 and 256) and reports completed, lost and duplicated orders, sagas/s and its share of the"
-                    + " ceiling, latency percentiles and CPU ms per saga of each process."
+                    + " ceiling, latency percentiles and CPU ms per saga of each process, after the idle stack's CPU."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -62,6 +64,27 @@ public final class LocalStackCommand implements Callable<Integer> {
     @Option(names = "--sweep", description = "Benchmark with one window at each of 1, 16, 64 and 256 in flight (implies --bench).")
     private boolean sweep;
 
+    @Option(names = "--idle", description = "Measure the idle stack's CPU (services up, no orders) for 15 s after 5 s"
+            + " of settling, report it by process, exit. --bench and --sweep measure it too, before the probes.")
+    private boolean idle;
+
+    @Option(names = "--jvm", paramLabel = "c1|c2",
+            description = "The services' JVM profile, the launcher's through local-stack.sh: c1 (C1 only, fastest start,"
+                    + " the demo's default) or c2 (tiered up to C2 with 2 compiler threads, cheaper at steady state,"
+                    + " the default of --bench, --sweep and --idle).")
+    private JvmProfile jvm;
+
+    @Option(names = "--cds", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "Start the services with class-data sharing: the first run after a build extracts the jars"
+                    + " under <module>/target/cds/ and writes an archive at exit, later runs start from it"
+                    + " (default: off, see docs/adr/0015-runtime-tuning.md).")
+    private boolean classDataSharing;
+
+    @Option(names = "--postgres-setting", paramLabel = "NAME=VALUE",
+            description = "A PostgreSQL setting on top of the stack's own, repeatable, e.g. --postgres-setting"
+                    + " commit_delay=100 (synchronous_commit stays on unless set here).")
+    private Map<String, String> postgresSettings = new LinkedHashMap<>();
+
     @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
             description = "Benchmark load before the first window, not counted; 0 for none (default: ${DEFAULT-VALUE}).")
     private Duration warmup;
@@ -76,7 +99,7 @@ public final class LocalStackCommand implements Callable<Integer> {
     private Duration drain;
 
     @Option(names = "--report", paramLabel = "FILE",
-            description = "With --bench, --sweep or --orders: also write the results as JSON to FILE"
+            description = "With --bench, --sweep, --idle or --orders: also write the results as JSON to FILE"
                     + " (with --orders, the ceiling is probed first and the CPU of each process is read).")
     private Path report;
 
@@ -135,6 +158,7 @@ public final class LocalStackCommand implements Callable<Integer> {
 
     static CommandLine commandLine() {
         return new CommandLine(new LocalStackCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
                     commandLine.getErr().println("local-stack failed: " + exception.getMessage());
                     return 1;
@@ -153,6 +177,13 @@ public final class LocalStackCommand implements Callable<Integer> {
         out.println("order-saga local stack is up:");
         out.print(EndpointTable.format(stack.endpoints(), stack.dataDirectory(), stack.logDirectory()));
         out.flush();
+        if (idle) {
+            try {
+                return runIdle(stack, out);
+            } finally {
+                stack.close();
+            }
+        }
         if (benchmark()) {
             try {
                 return runBenchmark(stack, out);
@@ -211,6 +242,14 @@ public final class LocalStackCommand implements Callable<Integer> {
         return result.clean() ? 0 : 1;
     }
 
+    private int runIdle(LocalStack stack, PrintWriter out) throws InterruptedException {
+        BenchResult result = new BenchRun(stack, out).measureIdle();
+        out.println();
+        out.println(BenchReportText.format(result));
+        writeReport(result, out);
+        return 0;
+    }
+
     private void writeReport(BenchResult result, PrintWriter out) {
         if (report != null) {
             BenchReportJson.write(result, report);
@@ -223,8 +262,20 @@ public final class LocalStackCommand implements Callable<Integer> {
         return bench || sweep;
     }
 
+    /** The explicit --jvm, else C2 for measurements at steady state and C1 for a demo's quick start. */
+    JvmProfile jvmProfile() {
+        if (jvm != null) {
+            return jvm;
+        }
+        return benchmark() || idle ? JvmProfile.C2 : JvmProfile.C1;
+    }
+
     private LocalStack.Builder configure() {
         LocalStack.Builder builder = LocalStack.builder()
+                .jvmProfile(jvmProfile())
+                .classDataSharing(classDataSharing)
+                .asyncServiceLogs(true)
+                .postgresSettings(postgresSettings)
                 .postgresPort(postgresPort)
                 .kafkaPort(kafkaPort)
                 .paymentProviderPort(providerPort)
@@ -274,6 +325,9 @@ public final class LocalStackCommand implements Callable<Integer> {
     }
 
     private void validateBenchmark() {
+        if (idle && (benchmark() || orders != null)) {
+            throw invalid("--idle measures the idle stack only; it does not go with --bench, --sweep or --orders");
+        }
         if (benchmark() && orders != null) {
             throw invalid("--bench and --sweep measure fixed time windows; they do not go with --orders");
         }
@@ -290,8 +344,8 @@ public final class LocalStackCommand implements Callable<Integer> {
             throw invalid("--drain must be at least 1 s, not " + drain.toMillis() + " ms");
         }
         if (report != null) {
-            if (!benchmark() && orders == null) {
-                throw invalid("--report needs --bench, --sweep or --orders");
+            if (!benchmark() && orders == null && !idle) {
+                throw invalid("--report needs --bench, --sweep, --idle or --orders");
             }
             Path directory = report.toAbsolutePath().getParent();
             if (directory == null || !Files.isDirectory(directory)) {

@@ -25,11 +25,18 @@ final class ServiceProcess {
     private final Path logFile;
     private final Path workingDirectory;
     private final URI baseUrl;
+    private final Path archiveWrittenAtExit;
     private volatile Process process;
     private volatile boolean stopRequested;
 
-    ServiceProcess(StackService service, List<String> command, Path logFile, Path workingDirectory, URI baseUrl) {
+    /**
+     * @param archiveWrittenAtExit the class-data sharing archive the JVM writes when it exits, or null: a kill
+     *                             may cut it short, and a truncated archive would be mapped by no later start
+     */
+    ServiceProcess(StackService service, List<String> command, Path logFile, Path workingDirectory, URI baseUrl,
+            Path archiveWrittenAtExit) {
         this.service = service;
+        this.archiveWrittenAtExit = archiveWrittenAtExit;
         this.command = List.copyOf(command);
         this.logFile = logFile;
         this.workingDirectory = workingDirectory;
@@ -127,6 +134,25 @@ final class ServiceProcess {
             current.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        deleteArchiveCutShort();
+    }
+
+    boolean writesArchiveAtExit() {
+        return archiveWrittenAtExit != null;
+    }
+
+    private void deleteArchiveCutShort() {
+        if (archiveWrittenAtExit == null) {
+            return;
+        }
+        try {
+            if (Files.deleteIfExists(archiveWrittenAtExit)) {
+                log.info("Deleted {}: {} was killed while it wrote it", archiveWrittenAtExit, service.moduleName());
+            }
+        } catch (IOException e) {
+            log.warn("Could not delete {}, which {} was killed while writing: {}", archiveWrittenAtExit,
+                    service.moduleName(), e.toString());
         }
     }
 

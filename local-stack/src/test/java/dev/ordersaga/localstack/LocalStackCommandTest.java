@@ -93,7 +93,7 @@ class LocalStackCommandTest {
 
     @Test
     void aReportWithoutALoadIsRejectedWithExitTwo() {
-        assertRejected("--report needs --bench, --sweep or --orders", "--report", "bench.json");
+        assertRejected("--report needs --bench, --sweep, --idle or --orders", "--report", "bench.json");
     }
 
     @Test
@@ -105,6 +105,44 @@ class LocalStackCommandTest {
     @Test
     void inFlightBelowOneIsRejectedUnderItsNewNameToo() {
         assertRejected("--concurrency must be at least 1", "--bench", "--in-flight", "0");
+    }
+
+    @Test
+    void helpDescribesTheTuningFlags() {
+        run("--help");
+
+        assertThat(out.toString()).contains("--idle", "--jvm=c1|c2", "--[no-]cds", "--postgres-setting=NAME=VALUE");
+    }
+
+    @Test
+    void idleWithALoadIsRejectedWithExitTwo() {
+        assertRejected("--idle measures the idle stack only", "--idle", "--bench");
+        assertRejected("--idle measures the idle stack only", "--idle", "--orders", "10");
+    }
+
+    @Test
+    void anUnknownJvmProfileIsRejectedWithExitTwo() {
+        int exitCode = run("--jvm", "graal");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("--jvm", "graal");
+    }
+
+    @Test
+    void measurementsRunC2AndTheDemoC1UnlessTheProfileIsGiven() {
+        assertThat(profileOf("--bench")).isEqualTo(JvmProfile.C2);
+        assertThat(profileOf("--sweep")).isEqualTo(JvmProfile.C2);
+        assertThat(profileOf("--idle")).isEqualTo(JvmProfile.C2);
+        assertThat(profileOf("--orders", "1000")).isEqualTo(JvmProfile.C1);
+        assertThat(profileOf()).isEqualTo(JvmProfile.C1);
+        assertThat(profileOf("--bench", "--jvm", "c1")).isEqualTo(JvmProfile.C1);
+        assertThat(profileOf("--orders", "1000", "--jvm=C2")).isEqualTo(JvmProfile.C2);
+    }
+
+    private static JvmProfile profileOf(String... args) {
+        CommandLine commandLine = LocalStackCommand.commandLine();
+        commandLine.parseArgs(args);
+        return ((LocalStackCommand) commandLine.getCommand()).jvmProfile();
     }
 
     private void assertRejected(String reason, String... args) {

@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The {@code --report FILE} JSON: the top-level fields are those of the best window (the most
- * sagas/s), {@code windows} holds every window in the order measured (one with {@code --bench},
- * one per level with {@code --sweep}, one for the whole run with {@code --orders}).
+ * The {@code --report FILE} JSON: the JVMs measured, the idle stack's CPU (not with {@code --orders}),
+ * then the top-level fields of the best window (the most sagas/s), and {@code windows} with every window
+ * in the order measured (one with {@code --bench}, one per level with {@code --sweep}, one for the whole
+ * run with {@code --orders}, none with {@code --idle}).
  */
 public final class BenchReportJson {
 
@@ -31,6 +32,15 @@ public final class BenchReportJson {
     static ObjectNode toJson(BenchResult result) {
         ObjectNode root = JSON.createObjectNode();
         root.put("mode", result.mode());
+        addJvm(root, result.jvm());
+        if (result.idle() != null) {
+            addIdle(root, result.idle());
+        }
+        if (result.windows().isEmpty()) {
+            root.put("cores", Runtime.getRuntime().availableProcessors());
+            root.put("launcher_hosts", Instruments.LAUNCHER_HOSTS);
+            return root;
+        }
         addWindow(root, result.best(), result.ceiling());
         Ceiling ceiling = result.ceiling();
         root.put("ceiling_commits_per_s", round(ceiling.commitsPerSecond()));
@@ -43,6 +53,24 @@ public final class BenchReportJson {
         ArrayNode windows = root.putArray("windows");
         result.windows().forEach(window -> addWindow(windows.addObject(), window, ceiling));
         return root;
+    }
+
+    private static void addJvm(ObjectNode node, JvmSettings jvm) {
+        node.put("jvm", jvm.profile());
+        jvm.serviceArgs().forEach(node.putArray("jvm_service_args")::add);
+        node.put("class_data_sharing", jvm.classDataSharing());
+        jvm.launcherArgs().forEach(node.putArray("jvm_launcher_args")::add);
+    }
+
+    // Cores, not ms per saga: with no saga there is nothing to divide by, and the target is a share of a core.
+    private static void addIdle(ObjectNode node, IdleCost idle) {
+        node.put("idle_s", round(idle.seconds()));
+        ObjectNode cores = node.putObject("idle_cpu_cores");
+        idle.coresByProcess().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> cores.put(entry.getKey(), roundCores(entry.getValue())));
+        node.put("idle_cpu_cores_total", roundCores(idle.total()));
+        node.put("idle_cores_busy", roundCores(idle.coresBusy()));
     }
 
     private static void addWindow(ObjectNode node, WindowReport window, Ceiling ceiling) {
@@ -65,6 +93,10 @@ public final class BenchReportJson {
                 .forEach(entry -> cpu.put(entry.getKey(), round(entry.getValue())));
         node.put("cpu_ms_per_saga_total", round(window.cpuMsPerSagaTotal()));
         node.put("cores_busy", Math.round(window.coresBusy() * 100) / 100.0);
+    }
+
+    private static double roundCores(double cores) {
+        return Math.round(cores * 1000) / 1000.0;
     }
 
     private static double round(double value) {

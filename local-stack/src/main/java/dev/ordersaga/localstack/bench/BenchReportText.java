@@ -13,7 +13,14 @@ public final class BenchReportText {
 
     public static String format(BenchResult result) {
         List<String> lines = new ArrayList<>();
+        lines.add(jvmLine(result.jvm()));
+        if (result.idle() != null) {
+            lines.add(idleLine(result.idle()));
+        }
         Ceiling ceiling = result.ceiling();
+        if (ceiling == null) {
+            return String.join(System.lineSeparator(), lines);
+        }
         lines.add(String.format(Locale.ROOT, "Ceiling:      %.0f sagas/s (PostgreSQL %.0f commits/s / %d, Kafka %.0f records/s / %d)",
                 ceiling.sagasPerSecond(), ceiling.commitsPerSecond(), Ceiling.COMMITS_PER_SAGA,
                 ceiling.recordsPerSecond(), Ceiling.RECORDS_PER_SAGA));
@@ -26,6 +33,21 @@ public final class BenchReportText {
             lines.addAll(sweepTable(result));
         }
         return String.join(System.lineSeparator(), lines);
+    }
+
+    private static String jvmLine(JvmSettings jvm) {
+        return "JVM:          services " + jvm.profile() + " (" + String.join(" ", jvm.serviceArgs()) + "), class-data sharing "
+                + (jvm.classDataSharing() ? "on" : "off") + "; launcher "
+                + (jvm.launcherArgs().isEmpty() ? "JVM defaults" : String.join(" ", jvm.launcherArgs()));
+    }
+
+    static String idleLine(IdleCost idle) {
+        List<String> parts = new ArrayList<>();
+        idle.coresByProcess().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(entry -> parts.add(String.format(Locale.ROOT, "%s %.3f", entry.getKey(), entry.getValue())));
+        return String.format(Locale.ROOT, "Idle:         %.3f cores over %.0f s, no order in flight (%s); machine %.2f cores busy",
+                idle.total(), idle.seconds(), String.join(", ", parts), idle.coresBusy());
     }
 
     private static List<String> window(WindowReport window, Ceiling ceiling) {

@@ -13,14 +13,21 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code local-stack.sh --bench}: probes the machine's ceiling with the stack idle, warms up under a
- * steady load without counting, then measures one fixed window per in-flight level, reading the CPU
+ * {@code local-stack.sh --bench}: measures the idle stack's CPU, probes the machine's ceiling with the
+ * stack idle, warms up under a steady load without counting, then measures one fixed window per in-flight level, reading the CPU
  * time of every process from /proc at each window's start and end.
  */
 public final class BenchRun {
 
     /** Load at a new in-flight level before its window starts, so the window sees that level's steady state. */
     static final Duration SETTLE = Duration.ofSeconds(5);
+    /**
+     * The idle stack is measured first, after this long with nothing measured: the services answer their
+     * health checks before every relay and consumer has settled into its idle rhythm.
+     */
+    static final Duration IDLE_SETTLE = Duration.ofSeconds(5);
+    /** How long the idle stack is measured: at /proc's 10 ms ticks, a tenth of a core is 150 ticks. */
+    static final Duration IDLE_PERIOD = Duration.ofSeconds(15);
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
     private static final Duration DRAIN_POLL = Duration.ofMillis(200);
 
@@ -34,7 +41,13 @@ public final class BenchRun {
         this.out = out;
     }
 
+    /** {@code --idle}: the idle stack's CPU, nothing else. */
+    public BenchResult measureIdle() throws InterruptedException {
+        return BenchResult.idleOnly(JvmSettings.of(stack), instruments.measureIdle(IDLE_SETTLE, IDLE_PERIOD, out));
+    }
+
     public BenchResult run(BenchOptions options) throws InterruptedException {
+        IdleCost idle = instruments.measureIdle(IDLE_SETTLE, IDLE_PERIOD, out);
         Ceiling ceiling = instruments.probeCeiling(out);
         List<Integer> levels = options.inFlightLevels();
         List<Measured> measured = new ArrayList<>();
@@ -59,7 +72,7 @@ public final class BenchRun {
             for (Measured window : measured) {
                 windows.add(window.report(load.window(window.level, window.start, window.end, options.drain())));
             }
-            return new BenchResult("bench", ceiling, windows);
+            return new BenchResult("bench", JvmSettings.of(stack), idle, ceiling, windows);
         }
     }
 
@@ -77,7 +90,7 @@ public final class BenchRun {
         CpuSnapshot cpuAtEnd = instruments.cpuSnapshot();
         WindowResult load = new WindowResult(concurrency, summary.elapsed().toNanos(), summary.completed(),
                 summary.incomplete() + summary.sendFailures(), summary.duplicateFinalEvents(), summary.latencyMicros());
-        return new OrdersMeasurement(summary, new BenchResult("orders", ceiling, List.of(new WindowReport(load,
+        return new OrdersMeasurement(summary, new BenchResult("orders", JvmSettings.of(stack), null, ceiling, List.of(new WindowReport(load,
                 cpuAtEnd.millisPerSagaSince(cpuAtStart, load.completed()),
                 cpuAtEnd.coresBusySince(cpuAtStart, load.windowSeconds())))));
     }

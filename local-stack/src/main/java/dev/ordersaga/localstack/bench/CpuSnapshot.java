@@ -31,6 +31,16 @@ record CpuSnapshot(Map<String, Long> ticksBySource, SystemCpu machine) {
         return perSaga;
     }
 
+    /** Each source's CPU time since {@code start} in cores kept busy on average over {@code seconds}. */
+    Map<String, Double> coresBySourceSince(CpuSnapshot start, double seconds) {
+        Map<String, Double> cores = new LinkedHashMap<>();
+        ticksBySource.forEach((name, ticks) -> {
+            long used = Math.max(0, ticks - start.ticksBySource.getOrDefault(name, 0L));
+            cores.put(name, seconds <= 0 ? 0 : used / (double) ProcFs.TICKS_PER_SECOND / seconds);
+        });
+        return cores;
+    }
+
     /** The machine's non-idle time since {@code start}, in cores kept busy on average over {@code seconds}. */
     double coresBusySince(CpuSnapshot start, double seconds) {
         long busy = machine.busyTicks() - start.machine.busyTicks();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /** The measuring tools around a running stack: the ceiling probes and the processes whose CPU is accounted for. */
 final class Instruments {
@@ -45,6 +46,27 @@ final class Instruments {
                 ceiling.sagasPerSecond(), Ceiling.COMMITS_PER_SAGA, Ceiling.RECORDS_PER_SAGA);
         out.flush();
         return ceiling;
+    }
+
+    /**
+     * The stack's CPU with no order in flight: first {@code settle} of nothing measured, for the start-up
+     * work that outlives the health checks (a relay's first snapshot, JIT compilation), then {@code period}.
+     */
+    IdleCost measureIdle(Duration settle, Duration period, PrintWriter out) throws InterruptedException {
+        out.printf(Locale.ROOT, "%nMeasuring the idle stack for %d s (after %d s of settling)...%n",
+                period.toSeconds(), settle.toSeconds());
+        out.flush();
+        TimeUnit.NANOSECONDS.sleep(settle.toNanos());
+        CpuSnapshot start = cpuSnapshot();
+        long startNanos = System.nanoTime();
+        // A timed measurement, not a wait for a condition: the stack is meant to do nothing meanwhile.
+        TimeUnit.NANOSECONDS.sleep(period.toNanos());
+        CpuSnapshot end = cpuSnapshot();
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        IdleCost idle = new IdleCost(seconds, end.coresBySourceSince(start, seconds), end.coresBusySince(start, seconds));
+        out.println("  " + BenchReportText.idleLine(idle).replaceFirst("^Idle: +", ""));
+        out.flush();
+        return idle;
     }
 
     CpuSnapshot cpuSnapshot() {

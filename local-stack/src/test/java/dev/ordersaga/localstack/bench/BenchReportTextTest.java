@@ -11,10 +11,13 @@ import org.junit.jupiter.api.Test;
 class BenchReportTextTest {
 
     private static final LoadSummary.Latency LATENCY = new LoadSummary.Latency(150_000, 300_000, 450_000, 900_000);
+    private static final JvmSettings JVM = new JvmSettings("c2", List.of("-Xmx384m", "-XX:CICompilerCount=2"), true,
+            List.of("-XX:CICompilerCount=2"));
+    private static final IdleCost IDLE = new IdleCost(15.0, Map.of("launcher", 0.04, "order-service", 0.015), 0.1);
 
     @Test
     void aWindowShowsItsCountsRateShareLatencyAndCpuHeaviestFirst() {
-        String text = BenchReportText.format(new BenchResult("bench", new Ceiling(8_000, 90_000), List.of(
+        String text = BenchReportText.format(new BenchResult("bench", JVM, IDLE, new Ceiling(8_000, 90_000), List.of(
                 new WindowReport(new WindowResult(64, 60_000_000_000L, 1_620, 0, 1, LATENCY),
                         Map.of("postgresql", 13.0, "saga-orchestrator", 16.0), 1.95))));
 
@@ -30,8 +33,18 @@ class BenchReportTextTest {
     }
 
     @Test
+    void theReportOpensWithTheJvmsAndTheIdleStackHeaviestFirst() {
+        String text = BenchReportText.format(BenchResult.idleOnly(JVM, IDLE));
+
+        assertThat(text).contains(
+                "JVM:          services c2 (-Xmx384m -XX:CICompilerCount=2), class-data sharing on; launcher -XX:CICompilerCount=2",
+                "Idle:         0.055 cores over 15 s, no order in flight (launcher 0.040, order-service 0.015); machine 0.10 cores busy");
+        assertThat(text).doesNotContain("Ceiling:", "Window:");
+    }
+
+    @Test
     void aSweepEndsWithOneTableRowPerLevel() {
-        String text = BenchReportText.format(new BenchResult("bench", new Ceiling(8_000, 90_000), List.of(
+        String text = BenchReportText.format(new BenchResult("bench", JVM, IDLE, new Ceiling(8_000, 90_000), List.of(
                 new WindowReport(new WindowResult(1, 60_000_000_000L, 360, 0, 0, LATENCY), Map.of("postgresql", 5.0), 0.4),
                 new WindowReport(new WindowResult(16, 60_000_000_000L, 1_200, 0, 0, LATENCY), Map.of("postgresql", 4.0), 1.2))));
 

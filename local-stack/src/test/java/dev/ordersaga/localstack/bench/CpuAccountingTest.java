@@ -51,6 +51,19 @@ class CpuAccountingTest {
     }
 
     @Test
+    void idleCoresAreEachSourcesTicksOverThePeriod() {
+        CpuSnapshot start = snapshot(Map.of("postgresql", 1_000L, "launcher", 500L), 0);
+        CpuSnapshot end = snapshot(Map.of("postgresql", 1_030L, "launcher", 515L), 0);
+
+        Map<String, Double> cores = end.coresBySourceSince(start, 15.0);
+
+        // 30 ticks = 0.3 s of CPU in 15 s: 0.02 cores; 15 ticks: 0.01 cores.
+        assertThat(cores.get("postgresql")).isCloseTo(0.02, within(1e-9));
+        assertThat(cores.get("launcher")).isCloseTo(0.01, within(1e-9));
+        assertThat(new IdleCost(15.0, cores, 0.1).total()).isCloseTo(0.03, within(1e-9));
+    }
+
+    @Test
     void noCompletedSagaGivesNoPerSagaFigures() {
         CpuSnapshot start = snapshot(Map.of("postgresql", 1_000L), 0);
         CpuSnapshot end = snapshot(Map.of("postgresql", 1_300L), 300);
