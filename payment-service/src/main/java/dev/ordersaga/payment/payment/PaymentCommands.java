@@ -2,33 +2,31 @@ package dev.ordersaga.payment.payment;
 
 import dev.ordersaga.messaging.outbox.Outbox;
 import dev.ordersaga.payment.PaymentProperties;
-import dev.ordersaga.payment.account.Account;
-import dev.ordersaga.payment.account.AccountRepository;
+import dev.ordersaga.payment.account.AccountBalances;
 import dev.ordersaga.payment.money.Money;
-import dev.ordersaga.schema.payment.ChargePayment;
 import dev.ordersaga.schema.payment.PaymentUnavailable;
 import dev.ordersaga.schema.payment.RefundPayment;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The saga's payment commands. Each runs in the messaging library's transaction, together with the inbox
- * record and the reply it writes to the outbox. Each is idempotent per order, not only per message id: a
- * saga retry sends the same request with a new id, and must never charge or refund twice.
+ * The saga's RefundPayment (ChargePayment is {@link ChargePayments}). It runs in the messaging library's
+ * transaction, together with the inbox record and the reply it writes to the outbox, and is idempotent per order,
+ * not only per message id: a saga retry sends the same request with a new id, and must never refund twice.
+ * Plain SQL ({@link PaymentRecords}, {@link AccountBalances}) like the charge, so that a transaction shared by
+ * several records never mixes entities with rows changed beneath them.
  *
  * <p>The payment provider is called inside that transaction, so the transaction (and its connection) stays open
- * for the call. Accepted for now: the call is bounded by the resilience budget in application.yml (about 7 s
- * at worst, below spring.transaction.default-timeout), and no row lock is held meanwhile (accounts and payments
- * use optimistic locking). When the provider cannot be reached the reply is {@link PaymentUnavailable} and no
- * payment or balance changes: the saga asks again later with a new message id, and the provider's idempotency keys
- * make that repetition safe. Every charge call is preceded by a marker committed on its own
- * ({@link ProviderChargeAttempts}), which only the recorded payment removes: a later attempt at a marked order asks
- * the provider what it captured before deciding ({@link AccountCharger}).
+ * for the call: refunds are the compensation path, rare next to charges. The call is bounded by the resilience
+ * budget in application.yml (about 7 s at worst, below spring.transaction.default-timeout). When the provider
+ * cannot be reached the reply is {@link PaymentUnavailable} and nothing changes: the saga asks again later with a
+ * new message id, and the provider's idempotency keys make that repetition safe.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -36,54 +34,21 @@ class PaymentCommands {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentCommands.class);
 
-    private final PaymentRepository payments;
+    private final PaymentRecords payments;
     private final PaymentLedger ledger;
-    private final AccountRepository accounts;
+    private final AccountBalances balances;
     private final AccountCharger charger;
     private final Outbox outbox;
     private final String defaultCurrency;
 
-    PaymentCommands(PaymentRepository payments, PaymentLedger ledger, AccountRepository accounts,
+    PaymentCommands(PaymentRecords payments, PaymentLedger ledger, AccountBalances balances,
                     AccountCharger charger, Outbox outbox, PaymentProperties properties) {
         this.payments = payments;
         this.ledger = ledger;
-        this.accounts = accounts;
+        this.balances = balances;
         this.charger = charger;
         this.outbox = outbox;
         this.defaultCurrency = properties.defaultCurrency();
-    }
-
-    /**
-     * Answers an order's recorded payment again, or decides the charge ({@link AccountCharger}) and records it.
-     * Recording the payment also settles the order's marker of provider charge attempts ({@link PaymentLedger}).
-     */
-    void charge(ChargePayment command) {
-        UUID orderId = command.orderId();
-        Optional<Payment> existing = payments.findByOrderId(orderId);
-        if (existing.isPresent()) {
-            log.info("Order {} already has payment {} ({}): replying its outcome again, charging nothing",
-                    orderId, existing.get().getId(), existing.get().status());
-            outbox.send(existing.get().chargeReply());
-            return;
-        }
-        Money amount = Money.from(command.amount());
-        String customerId = command.customerId();
-        Optional<Account> account = customerId == null ? Optional.empty() : accounts.findById(customerId);
-        ChargeDecision decision = charger.charge(orderId, customerId, account, amount);
-        if (decision.outcome() == ChargeDecision.Outcome.UNAVAILABLE) {
-            // The marker committed before the call stays: the provider may have captured.
-            replyUnavailable(orderId, "charge", decision.reason());
-            return;
-        }
-        Payment payment = decision.outcome() == ChargeDecision.Outcome.APPROVED
-                ? Payment.charged(orderId, customerId, amount, decision.providerChargeId())
-                : Payment.declined(orderId, customerId, amount, decision.reason());
-        ledger.record(payment);
-        log.info("Order {}: payment {} {} {} for customer {}{}", orderId, payment.getId(), payment.status(), amount,
-                customerId, payment.status() == PaymentStatus.CHARGED
-                        ? " (provider charge " + payment.providerChargeId() + ")"
-                        : " (" + decision.reason() + ")");
-        outbox.send(payment.chargeReply());
     }
 
     /**
@@ -104,7 +69,11 @@ class PaymentCommands {
                 return;
             }
             Money amount = payment.refund();
-            accountOf(payment).credit(amount);
+            if (!payments.markRefunded(payment)) {
+                throw new ConcurrencyFailureException("Another transaction refunded payment " + payment.getId()
+                        + " of order " + orderId + " first");
+            }
+            balances.credit(payment.customerId(), amount);
             log.info("Order {}: payment {} refunded, {} credited to {}", orderId, payment.getId(), amount,
                     payment.customerId());
         } else {
@@ -151,10 +120,5 @@ class PaymentCommands {
     private void replyUnavailable(UUID orderId, String action, String reason) {
         log.warn("Order {}: {} not done, the saga will ask again: {}", orderId, action, reason);
         outbox.send(new PaymentUnavailable(orderId, reason));
-    }
-
-    private Account accountOf(Payment payment) {
-        return accounts.findById(payment.customerId()).orElseThrow(() -> new IllegalStateException(
-                "Account " + payment.customerId() + " of charged payment " + payment.getId() + " is gone"));
     }
 }

@@ -12,9 +12,9 @@ class PaymentMessaging {
 
     /** Every type on payment.commands has a handler, so anything else there is a dead letter. */
     @Bean
-    MessageSubscription paymentCommandSubscription(PaymentCommands commands) {
+    MessageSubscription paymentCommandSubscription(ChargePayments charges, PaymentCommands commands) {
         return MessageSubscription.to(Topics.PAYMENT_COMMANDS)
-                .on(ChargePayment.class, commands::charge)
+                .on(ChargePayment.class, command -> charges.apply(command, charges.prepare(command)))
                 .on(RefundPayment.class, commands::refund);
     }
 }
