@@ -20,6 +20,12 @@ final class Inbox {
                 ON CONFLICT (message_id) DO NOTHING""", messageId, messageType, topic) == 1;
     }
 
+    /** A read, outside the inbox transaction: true when the message was handled before. */
+    boolean holds(UUID messageId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM inbox WHERE message_id = ?)", Boolean.class, messageId));
+    }
+
     /**
      * Forgets ids older than the retention, which must outlast any redelivery or replay horizon
      * (Kafka retention, the oldest dead letter anyone may replay).

@@ -59,13 +59,18 @@ final class MessageDispatcher implements MessageListener<byte[], byte[]> {
     }
 
     private void dispatch(ConsumerRecord<byte[], byte[]> record, IncomingMessage message) {
-        Optional<MessageHandler<Message>> handler = subscription.handlerFor(message.type());
+        Optional<PreparedMessageHandler<Message, Object>> handler = subscription.handlerFor(message.type());
         if (handler.isEmpty()) {
             skipUnhandled(record, message);
             return;
         }
+        Object prepared = handler.get() instanceof MessageSubscription.TransactionalOnly
+                || inbox.holds(message.messageId())
+                ? null
+                : MessageContext.callWithin(context(record, message.messageId(), message.type(), message.traceparent()),
+                        () -> handler.get().prepare(message.payload()));
         handleOnce(record, message.messageId(), message.type(), message.traceparent(),
-                () -> handler.get().handle(message.payload()));
+                () -> handler.get().apply(message.payload(), prepared));
     }
 
     /**
@@ -97,13 +102,16 @@ final class MessageDispatcher implements MessageListener<byte[], byte[]> {
             log.debug("Skipping {} {}: already handled", type.typeName(), messageId);
             return false;
         }
-        MessageContext context =
-                new MessageContext(messageId, type.typeName(), record.topic(), key(record), traceparent);
-        MessageContext.callWithin(context, () -> {
+        MessageContext.callWithin(context(record, messageId, type, traceparent), () -> {
             effect.run();
             return null;
         });
         return true;
+    }
+
+    private static MessageContext context(ConsumerRecord<byte[], byte[]> record, UUID messageId, MessageType type,
+                                          String traceparent) {
+        return new MessageContext(messageId, type.typeName(), record.topic(), key(record), traceparent);
     }
 
     private static String key(ConsumerRecord<byte[], byte[]> record) {

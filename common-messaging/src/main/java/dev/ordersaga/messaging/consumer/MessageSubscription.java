@@ -26,7 +26,7 @@ import java.util.Optional;
 public final class MessageSubscription {
 
     private final String topic;
-    private final Map<MessageType, MessageHandler<Message>> handlers = new LinkedHashMap<>();
+    private final Map<MessageType, PreparedMessageHandler<Message, Object>> handlers = new LinkedHashMap<>();
     private final Map<MessageType, UnreadableMessageHandler> unreadableHandlers = new LinkedHashMap<>();
     private boolean ignoreOthers;
 
@@ -40,7 +40,20 @@ public final class MessageSubscription {
 
     @SuppressWarnings("unchecked")
     public <T extends Message> MessageSubscription on(Class<T> type, MessageHandler<? super T> handler) {
-        handlers.put(travellingHere(type), (MessageHandler<Message>) handler);
+        MessageHandler<Message> untyped = (MessageHandler<Message>) handler;
+        handlers.put(travellingHere(type), new TransactionalOnly(untyped));
+        return this;
+    }
+
+    /**
+     * Handles {@code type} in two steps: {@link PreparedMessageHandler#prepare} outside any transaction, then
+     * {@link PreparedMessageHandler#apply} in the inbox transaction. For work that must not hold a transaction
+     * open, such as a remote call.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends Message, P> MessageSubscription onPrepared(Class<T> type,
+                                                                 PreparedMessageHandler<? super T, P> handler) {
+        handlers.put(travellingHere(type), (PreparedMessageHandler<Message, Object>) handler);
         return this;
     }
 
@@ -64,7 +77,8 @@ public final class MessageSubscription {
         return topic;
     }
 
-    Optional<MessageHandler<Message>> handlerFor(MessageType type) {
+    /** A plain {@link MessageHandler} comes as a {@link TransactionalOnly}, which has nothing to prepare. */
+    Optional<PreparedMessageHandler<Message, Object>> handlerFor(MessageType type) {
         return Optional.ofNullable(handlers.get(type));
     }
 
@@ -83,5 +97,19 @@ public final class MessageSubscription {
 
     boolean ignoresUnhandledTypes() {
         return ignoreOthers;
+    }
+
+    /** A {@link MessageHandler} seen as a two-step one whose first step does nothing, and so is skipped. */
+    record TransactionalOnly(MessageHandler<Message> handler) implements PreparedMessageHandler<Message, Object> {
+
+        @Override
+        public Object prepare(Message message) {
+            return null;
+        }
+
+        @Override
+        public void apply(Message message, Object prepared) {
+            handler.handle(message);
+        }
     }
 }
