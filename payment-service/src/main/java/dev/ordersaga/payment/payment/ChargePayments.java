@@ -1,5 +1,6 @@
 package dev.ordersaga.payment.payment;
 
+import dev.ordersaga.messaging.consumer.PreparedMessageHandler;
 import dev.ordersaga.messaging.outbox.Outbox;
 import dev.ordersaga.payment.account.AccountBalances;
 import dev.ordersaga.payment.money.Money;
@@ -12,10 +13,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The saga's ChargePayment in two phases, so that no transaction or connection is held while the provider is
- * asked (up to the resilience budget, about 7 s): {@link #prepare} decides outside any transaction, at the
+ * The saga's ChargePayment in two phases (the messaging library's {@link PreparedMessageHandler}), so that no
+ * transaction or connection is held while the provider is asked (up to the resilience budget, about 7 s):
+ * {@link #prepare} decides outside any transaction, each statement on a connection of its own, at the
  * provider where it must, with the in-doubt marker committed on its own before each charge call
  * ({@link AccountCharger}); {@link #apply} records that decision in the message's inbox transaction. Idempotent
  * per order, not only per message id: a saga retry sends the same request with a new id, and must never charge
@@ -23,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the two.
  */
 @Component
-class ChargePayments {
+class ChargePayments implements PreparedMessageHandler<ChargePayment, PreparedCharge> {
 
     private static final Logger log = LoggerFactory.getLogger(ChargePayments.class);
 
@@ -44,8 +47,17 @@ class ChargePayments {
         this.outbox = outbox;
     }
 
-    /** Reads unlocked, then decides; an order with a payment is left for {@link #apply} to answer again. */
-    PreparedCharge prepare(ChargePayment command) {
+    /**
+     * Reads unlocked, then decides; an order with a payment is left for {@link #apply} to answer again.
+     *
+     * @throws IllegalStateException inside a transaction, which the provider call would hold open, and in which
+     *                               the marker would not be committed before the call
+     */
+    @Override
+    public PreparedCharge prepare(ChargePayment command) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("A charge is prepared outside any transaction, not inside one");
+        }
         ChargeSituation situation = situations.of(command.orderId(), command.customerId());
         if (situation.recorded()) {
             return new PreparedCharge.AlreadyRecorded();
@@ -59,9 +71,15 @@ class ChargePayments {
      * without a lock: the payment goes in unless the order has one by now (then that one is answered), and an
      * approval debits only a balance that still covers it. Only the recorded payment settles the marker.
      */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    void apply(ChargePayment command, PreparedCharge prepared) {
+    public void apply(ChargePayment command, PreparedCharge prepared) {
         UUID orderId = command.orderId();
+        if (prepared == null) {
+            // The library prepares nothing for a message its inbox held; this one was not held after all (purged
+            // since?). Failing lets the retry prepare it.
+            throw new IllegalStateException("ChargePayment of order " + orderId + " reached apply unprepared");
+        }
         if (!(prepared instanceof PreparedCharge.Decided decided)) {
             answerAgain(recordedPayment(orderId), null);
             return;

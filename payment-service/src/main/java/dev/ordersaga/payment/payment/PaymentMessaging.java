@@ -14,7 +14,8 @@ class PaymentMessaging {
     @Bean
     MessageSubscription paymentCommandSubscription(ChargePayments charges, PaymentCommands commands) {
         return MessageSubscription.to(Topics.PAYMENT_COMMANDS)
-                .on(ChargePayment.class, command -> charges.apply(command, charges.prepare(command)))
+                // Prepared outside the inbox transaction: the provider call holds no transaction or connection.
+                .onPrepared(ChargePayment.class, charges)
                 .on(RefundPayment.class, commands::refund);
     }
 }

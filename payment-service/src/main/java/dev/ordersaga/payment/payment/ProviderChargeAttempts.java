@@ -3,9 +3,7 @@ package dev.ordersaga.payment.payment;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Orders whose charge reached for the provider and has no recorded outcome yet, so that the provider may hold a
@@ -20,22 +18,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ProviderChargeAttempts implements ChargeAttemptMarkers {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate ownTransaction;
 
-    ProviderChargeAttempts(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    ProviderChargeAttempts(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Keeps the time of the first attempt; later ones change nothing. Commits at once, in a transaction of its own. */
+    /**
+     * Keeps the time of the first attempt; later ones change nothing. One autocommit statement: the charge is
+     * prepared outside any transaction, so the marker is on disk when this returns, on a connection that goes
+     * straight back to the pool.
+     *
+     * @throws IllegalStateException inside a transaction, where the marker would commit only with it
+     */
     @Override
     public void markBeforeProviderCall(UUID orderId) {
-        ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("The marker of order " + orderId + " must commit before the provider "
+                    + "call, not with the transaction open around it");
+        }
+        jdbc.sql("""
                         INSERT INTO provider_charge_attempts (order_id, first_attempt_at) VALUES (:orderId, now())
                         ON CONFLICT (order_id) DO NOTHING""")
                 .param("orderId", orderId)
-                .update());
+                .update();
     }
 
     /**
