@@ -120,20 +120,27 @@ class ChargePayments implements PreparedMessageHandler<ChargePayment, PreparedCh
     }
 
     /**
-     * Another attempt of this order recorded its payment first (a redelivery, or a saga retry with a new message
-     * id). An approval of ours holds the same capture as that payment when it is CHARGED with it: the provider
-     * answered both under the order's key, so the marker is settled. Otherwise the marker stays for the audit: the
-     * provider may hold a capture behind a payment that is not CHARGED.
+     * Another attempt of this order recorded its payment after this one was prepared: a saga retry with a new
+     * message id, or a RefundPayment that closed the order, prepared before it in the same poll. An approval of
+     * ours holds the same capture as that payment when it is CHARGED with it (the provider answered both under the
+     * order's key), so the marker is settled. Any other payment does not account for the capture this attempt
+     * holds: the order stays marked (again, if the other attempt settled it) and an operator refunds the capture,
+     * which {@code ops audit} names too. See docs/adr/0012-charge-outside-the-transaction.md.
      *
      * @param ours this attempt's decision, null when the payment was there before it decided anything
      */
     private void answerAgain(Payment first, ChargeDecision ours) {
         log.info("Order {} already has payment {} ({}): replying its outcome again, charging nothing",
                 first.orderId(), first.getId(), first.status());
-        if (ours != null && ours.outcome() == ChargeDecision.Outcome.APPROVED
-                && first.status() == PaymentStatus.CHARGED
-                && ours.providerChargeId().equals(first.providerChargeId())) {
-            markers.settle(first.orderId());
+        if (ours != null && ours.outcome() == ChargeDecision.Outcome.APPROVED) {
+            if (first.status() == PaymentStatus.CHARGED && ours.providerChargeId().equals(first.providerChargeId())) {
+                markers.settle(first.orderId());
+            } else {
+                markers.keepInDoubt(first.orderId());
+                log.warn("Order {}: the provider holds capture {} of a charge prepared before payment {} ({}) was "
+                        + "recorded; the order stays in provider_charge_attempts for an operator to refund it",
+                        first.orderId(), ours.providerChargeId(), first.getId(), first.status());
+            }
         }
         outbox.send(first.chargeReply());
     }

@@ -24,9 +24,8 @@ class ProviderChargeAttempts implements ChargeAttemptMarkers {
     }
 
     /**
-     * Keeps the time of the first attempt; later ones change nothing. One autocommit statement: the charge is
-     * prepared outside any transaction, so the marker is on disk when this returns, on a connection that goes
-     * straight back to the pool.
+     * Later attempts change nothing. One autocommit statement: the charge is prepared outside any transaction, so
+     * the marker is on disk when this returns, on a connection that goes straight back to the pool.
      *
      * @throws IllegalStateException inside a transaction, where the marker would commit only with it
      */
@@ -36,6 +35,19 @@ class ProviderChargeAttempts implements ChargeAttemptMarkers {
             throw new IllegalStateException("The marker of order " + orderId + " must commit before the provider "
                     + "call, not with the transaction open around it");
         }
+        insertUnlessMarked(orderId);
+    }
+
+    /**
+     * Marks the order again in the caller's transaction: a capture was made that the order's recorded payment does
+     * not account for (see {@link ChargePayments}), so the order must stay in doubt whatever settled it before.
+     */
+    void keepInDoubt(UUID orderId) {
+        insertUnlessMarked(orderId);
+    }
+
+    /** Keeps the time of the first attempt. */
+    private void insertUnlessMarked(UUID orderId) {
         jdbc.sql("""
                         INSERT INTO provider_charge_attempts (order_id, first_attempt_at) VALUES (:orderId, now())
                         ON CONFLICT (order_id) DO NOTHING""")
