@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The saga's ChargePayment in two phases (the messaging library's {@link PreparedMessageHandler}), so that no
@@ -55,9 +54,7 @@ class ChargePayments implements PreparedMessageHandler<ChargePayment, PreparedCh
      */
     @Override
     public PreparedCharge prepare(ChargePayment command) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("A charge is prepared outside any transaction, not inside one");
-        }
+        NoTransaction.require("A charge calls the provider");
         ChargeSituation situation = situations.of(command.orderId(), command.customerId());
         if (situation.recorded()) {
             return new PreparedCharge.AlreadyRecorded();

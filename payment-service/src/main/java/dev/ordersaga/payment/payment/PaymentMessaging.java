@@ -12,10 +12,10 @@ class PaymentMessaging {
 
     /** Every type on payment.commands has a handler, so anything else there is a dead letter. */
     @Bean
-    MessageSubscription paymentCommandSubscription(ChargePayments charges, PaymentCommands commands) {
+    MessageSubscription paymentCommandSubscription(ChargePayments charges, RefundPayments refunds) {
         return MessageSubscription.to(Topics.PAYMENT_COMMANDS)
-                // Prepared outside the inbox transaction: the provider call holds no transaction or connection.
+                // Prepared outside the inbox transaction: a provider call holds no transaction or connection.
                 .onPrepared(ChargePayment.class, charges)
-                .on(RefundPayment.class, commands::refund);
+                .onPrepared(RefundPayment.class, refunds);
     }
 }

@@ -3,7 +3,6 @@ package dev.ordersaga.payment.payment;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Orders whose charge reached for the provider and has no recorded outcome yet, so that the provider may hold a
@@ -31,10 +30,7 @@ class ProviderChargeAttempts implements ChargeAttemptMarkers {
      */
     @Override
     public void markBeforeProviderCall(UUID orderId) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("The marker of order " + orderId + " must commit before the provider "
-                    + "call, not with the transaction open around it");
-        }
+        NoTransaction.require("The marker must be committed before the provider call");
         insertUnlessMarked(orderId);
     }
 

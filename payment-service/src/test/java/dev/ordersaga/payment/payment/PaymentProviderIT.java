@@ -149,6 +149,24 @@ class PaymentProviderIT extends PaymentIntegrationTest {
     }
 
     @Test
+    void noTransactionIsOpenWhileTheProviderHoldsItsAnswerToARefund() throws Exception {
+        seedAccount(customer, 10_000, "EUR");
+        kafka.send(charge);
+        kafka.awaitMessage(orderId, PaymentCharged.class);
+        provider.behaviour(Behaviour.normal().withAnswerDelayMs(HELD_ANSWER_MS));
+
+        kafka.send(new RefundPayment(orderId));
+
+        await("the refund at the provider").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> "refunded".equals(captureAtProvider().orElseThrow().get("status").asText()));
+        assertThat(sessionsLockingTheChargesTables()).isEmpty();
+        assertThat(kafka.awaitMessage(orderId, PaymentRefunded.class))
+                .isEqualTo(new PaymentRefunded(orderId, Money.of(2_500, "EUR")));
+        assertThat(balanceOf(customer)).isEqualTo(10_000);
+        assertThat(paymentStatus()).isEqualTo("REFUNDED");
+    }
+
+    @Test
     void aBalanceDrainedWhileTheProviderCapturesKeepsTheOrderInDoubtAndTheRetryRefundsTheCapture()
             throws Exception {
         seedAccount(customer, 10_000, "EUR");

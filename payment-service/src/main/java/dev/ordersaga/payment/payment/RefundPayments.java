@@ -1,5 +1,6 @@
 package dev.ordersaga.payment.payment;
 
+import dev.ordersaga.messaging.consumer.PreparedMessageHandler;
 import dev.ordersaga.messaging.outbox.Outbox;
 import dev.ordersaga.payment.PaymentProperties;
 import dev.ordersaga.payment.account.AccountBalances;
@@ -11,28 +12,26 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The saga's RefundPayment (ChargePayment is {@link ChargePayments}). It runs in the messaging library's
- * transaction, together with the inbox record and the reply it writes to the outbox, and is idempotent per order,
- * not only per message id: a saga retry sends the same request with a new id, and must never refund twice.
- * Plain SQL ({@link PaymentRecords}, {@link AccountBalances}) like the charge, so that a transaction shared by
- * several records never mixes entities with rows changed beneath them.
+ * The saga's RefundPayment, in two phases like {@link ChargePayments}: {@link #prepare} refunds at the provider
+ * outside any transaction, where there may be something to refund there; {@link #apply} records the refund in the
+ * inbox transaction, with the reply it writes to the outbox. Refunding at the provider first is safe to repeat:
+ * the refund key derived from the order makes a redelivery or a saga retry (new message id) find the first answer.
+ * Idempotent per order, not only per message id: a second refund never credits twice. Plain SQL
+ * ({@link PaymentRecords}, {@link AccountBalances}) like the charge, so that a transaction shared by several records
+ * never mixes entities with rows changed beneath them.
  *
- * <p>The payment provider is called inside that transaction, so the transaction (and its connection) stays open
- * for the call: refunds are the compensation path, rare next to charges. The call is bounded by the resilience
- * budget in application.yml (about 7 s at worst, below spring.transaction.default-timeout). When the provider
- * cannot be reached the reply is {@link PaymentUnavailable} and nothing changes: the saga asks again later with a
- * new message id, and the provider's idempotency keys make that repetition safe.
+ * <p>When the provider cannot be reached the reply is {@link PaymentUnavailable} and nothing changes: the saga asks
+ * again later with a new message id.
  */
-@Service
-@Transactional(propagation = Propagation.MANDATORY)
-class PaymentCommands {
+@Component
+class RefundPayments implements PreparedMessageHandler<RefundPayment, Optional<RefundDecision>> {
 
-    private static final Logger log = LoggerFactory.getLogger(PaymentCommands.class);
+    private static final Logger log = LoggerFactory.getLogger(RefundPayments.class);
 
     private final PaymentRecords payments;
     private final PaymentLedger ledger;
@@ -41,7 +40,7 @@ class PaymentCommands {
     private final Outbox outbox;
     private final String defaultCurrency;
 
-    PaymentCommands(PaymentRecords payments, PaymentLedger ledger, AccountBalances balances,
+    RefundPayments(PaymentRecords payments, PaymentLedger ledger, AccountBalances balances,
                     AccountCharger charger, Outbox outbox, PaymentProperties properties) {
         this.payments = payments;
         this.ledger = ledger;
@@ -52,20 +51,37 @@ class PaymentCommands {
     }
 
     /**
-     * Refunds a charge once, at the provider and then on the account. With nothing charged the reply is a zero
-     * refund: in the declined payment's currency (the order's), or in {@code payment.default-currency} for an order
-     * this service never saw, which is then recorded as closed so that a late charge is declined.
+     * Refunds at the provider whatever it may hold for the order: the capture of a CHARGED payment, or, with no
+     * payment recorded, a capture whose answer was lost. A final payment (declined, refunded) or one charged before
+     * charges went through the provider has nothing there: then the provider is not asked (empty).
      */
-    void refund(RefundPayment command) {
+    @Override
+    public Optional<RefundDecision> prepare(RefundPayment command) {
+        NoTransaction.require("A refund calls the provider");
+        Optional<Payment> found = payments.findByOrderId(command.orderId());
+        boolean atProvider = found.isEmpty()
+                || found.get().status() == PaymentStatus.CHARGED && found.get().capturedAtProvider();
+        return atProvider ? Optional.of(charger.refundAtProvider(command.orderId())) : Optional.empty();
+    }
+
+    /**
+     * Refunds a charge once, on the account after the provider. With nothing charged the reply is a zero refund: in
+     * the declined payment's currency (the order's), or in {@code payment.default-currency} for an order this
+     * service never saw, which is then recorded as closed so that a late charge is declined. Reads the payment
+     * again: another record may have recorded it since {@link #prepare}.
+     */
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void apply(RefundPayment command, Optional<RefundDecision> atProvider) {
         UUID orderId = command.orderId();
         Optional<Payment> found = payments.findByOrderId(orderId);
         if (found.isEmpty()) {
-            closeBeforeCharge(orderId);
+            closeBeforeCharge(orderId, asked(atProvider, orderId));
             return;
         }
         Payment payment = found.get();
         if (payment.status() == PaymentStatus.CHARGED) {
-            if (payment.capturedAtProvider() && !refundedAtProvider(payment)) {
+            if (payment.capturedAtProvider() && !refundedAtProvider(payment, asked(atProvider, orderId))) {
                 return;
             }
             Money amount = payment.refund();
@@ -88,8 +104,7 @@ class PaymentCommands {
      * out was replied to as unavailable, yet the provider may have done it. So the provider is asked to refund
      * the order's charge key either way ("nothing captured" is the usual answer) before the order is closed.
      */
-    private void closeBeforeCharge(UUID orderId) {
-        RefundDecision atProvider = charger.refundAtProvider(orderId);
+    private void closeBeforeCharge(UUID orderId, RefundDecision atProvider) {
         if (atProvider.outcome() == RefundDecision.Outcome.UNAVAILABLE) {
             replyUnavailable(orderId, "refund", atProvider.reason());
             return;
@@ -104,8 +119,7 @@ class PaymentCommands {
     }
 
     /** @return false when the provider could not be reached (the unavailable reply is sent) */
-    private boolean refundedAtProvider(Payment payment) {
-        RefundDecision atProvider = charger.refundAtProvider(payment.orderId());
+    private boolean refundedAtProvider(Payment payment, RefundDecision atProvider) {
         if (atProvider.outcome() == RefundDecision.Outcome.UNAVAILABLE) {
             replyUnavailable(payment.orderId(), "refund", atProvider.reason());
             return false;
@@ -115,6 +129,19 @@ class PaymentCommands {
                     payment.orderId(), payment.providerChargeId(), payment.getId());
         }
         return true;
+    }
+
+    /**
+     * The provider is asked unless the payment was final or never at the provider when prepared, and neither
+     * becomes a payment the provider holds money for. Failing lets the retry prepare again.
+     */
+    private static RefundDecision asked(Optional<RefundDecision> atProvider, UUID orderId) {
+        // Null: the library prepared nothing, for a message its inbox seemed to hold.
+        if (atProvider == null || atProvider.isEmpty()) {
+            throw new IllegalStateException("The refund of order " + orderId + " was prepared without asking the "
+                    + "provider, but the provider may hold its charge now");
+        }
+        return atProvider.get();
     }
 
     private void replyUnavailable(UUID orderId, String action, String reason) {
