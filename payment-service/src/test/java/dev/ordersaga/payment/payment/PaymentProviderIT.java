@@ -38,7 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Charging through the simulated provider when it declines, fails, times out or is away: the commands travel
  * through Kafka and the replies come back through the outbox relay, as in production. The test configuration
- * shortens the time limiter to 1 s and the circuit's open state to 1 s (see {@link PaymentIntegrationTest}).
+ * shortens the time limiter to 1 s and the circuit's open state to 3 s (see {@link PaymentIntegrationTest}).
  */
 class PaymentProviderIT extends PaymentIntegrationTest {
 
