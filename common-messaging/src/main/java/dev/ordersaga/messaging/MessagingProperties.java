@@ -113,8 +113,14 @@ public class MessagingProperties {
         private String groupId;
         /** Listener threads per subscribed topic, at most its partition count. */
         private int concurrency = 1;
-        /** Upper bound on one handler transaction. */
+        /** Upper bound on one poll's transaction, which applies all its records. */
         private Duration transactionTimeout = Duration.ofSeconds(10);
+        /**
+         * Records one poll hands over, at most (Kafka's {@code max.poll.records}; an explicit
+         * {@code spring.kafka.consumer.max-poll-records} wins). They are applied in one transaction, so this bounds
+         * its length, and what a failing record sends back for redelivery.
+         */
+        private int maxPollRecords = 200;
         /**
          * How long the group waits for a consumer that stopped heart-beating (a crashed or killed service) before
          * its partitions move to another consumer or a restarted one. Kafka's default is 45 s; heartbeats are sent
@@ -147,6 +153,14 @@ public class MessagingProperties {
             this.transactionTimeout = transactionTimeout;
         }
 
+        public int getMaxPollRecords() {
+            return maxPollRecords;
+        }
+
+        public void setMaxPollRecords(int maxPollRecords) {
+            this.maxPollRecords = maxPollRecords;
+        }
+
         public Duration getSessionTimeout() {
             return sessionTimeout;
         }
@@ -160,11 +174,15 @@ public class MessagingProperties {
         }
     }
 
-    /** Blocking, in-order retries of transient failures; after the last one the record is dead-lettered. */
+    /**
+     * Blocking, in-order retries of transient failures; after the last one the record is dead-lettered. The first
+     * wait is short because the usual transient failure, a lock or serialization conflict, clears within
+     * milliseconds, and a longer one lands in the latency's tail; later waits grow to the same maximum.
+     */
     public static class Retry {
 
-        private Duration initialInterval = Duration.ofMillis(200);
-        private double multiplier = 2.0;
+        private Duration initialInterval = Duration.ofMillis(15);
+        private double multiplier = 4.0;
         private Duration maxInterval = Duration.ofSeconds(5);
         private int maxRetries = 6;
 

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,11 +46,17 @@ public class ConsumerConfiguration {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(deadLetterProducerConfig(kafka, limits)));
     }
 
+    /** Each record's savepoint; with JPA, also its persistence context ({@link JpaConfiguration}). */
+    @Bean
+    RecordSavepoints messagingRecordSavepoints(JdbcTemplate jdbc, ObjectProvider<PersistenceContext> persistence) {
+        return new RecordSavepoints(jdbc.getDataSource(), persistence.getIfAvailable(() -> PersistenceContext.NONE));
+    }
+
     @Bean
     SubscriptionContainers messagingSubscriptionContainers(
             List<MessageSubscription> subscriptions, KafkaProperties kafka, MessagingProperties properties,
             MessageSizeLimits limits, KafkaTemplate<byte[], byte[]> messagingDeadLetterTemplate, Inbox inbox,
-            MessageCodec codec, PlatformTransactionManager transactionManager,
+            MessageCodec codec, PlatformTransactionManager transactionManager, RecordSavepoints savepoints,
             ObjectProvider<MeterRegistry> meterRegistry) {
         DefaultKafkaConsumerFactory<byte[], byte[]> consumers =
                 new DefaultKafkaConsumerFactory<>(consumerConfig(kafka, properties, limits));
@@ -59,10 +66,13 @@ public class ConsumerConfiguration {
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
         transactions.setTimeout((int) properties.getConsumer().getTransactionTimeout().toSeconds());
         IncomingMessageDecoder decoder = new IncomingMessageDecoder(codec);
+        PollTransaction pollTransaction = new PollTransaction(inbox, transactions, savepoints);
         return new SubscriptionContainers(subscriptions, subscription -> {
             ContainerProperties containerProperties = new ContainerProperties(subscription.topic());
+            // A batch listener: one transaction and one offset commit per poll (AckMode.BATCH, the default).
+            containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
             containerProperties.setMessageListener(
-                    new MessageDispatcher(subscription, decoder, inbox, transactions, metrics));
+                    new MessageDispatcher(subscription, decoder, inbox, pollTransaction, metrics));
             ConcurrentMessageListenerContainer<byte[], byte[]> container =
                     new ConcurrentMessageListenerContainer<>(consumers, containerProperties);
             container.setConcurrency(properties.getConsumer().getConcurrency());
@@ -101,6 +111,20 @@ public class ConsumerConfiguration {
         // The largest record of a topic fits one partition fetch; a fetch of every partition stays bounded.
         config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, limits.topicMaxMessageBytes());
         config.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, MessageSizeLimits.CONSUMER_FETCH_MAX_BYTES);
+        // One poll is one transaction: this bounds its length and what a failed record sends back for redelivery.
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.getConsumer().getMaxPollRecords());
         return config;
+    }
+
+    /** Services on JPA: each record's entity changes are flushed inside its savepoint, and dropped with it. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"jakarta.persistence.EntityManagerFactory", "org.springframework.orm.jpa.EntityManagerHolder"})
+    static class JpaConfiguration {
+
+        @Bean
+        PersistenceContext messagingPersistenceContext(ObjectProvider<jakarta.persistence.EntityManagerFactory> factories) {
+            jakarta.persistence.EntityManagerFactory factory = factories.getIfUnique();
+            return factory == null ? PersistenceContext.NONE : new JpaPersistenceContext(factory);
+        }
     }
 }

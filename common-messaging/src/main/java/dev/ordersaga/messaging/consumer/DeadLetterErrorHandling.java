@@ -11,6 +11,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -52,7 +53,8 @@ final class DeadLetterErrorHandling {
 
     /** Says what was dead-lettered and why, once the dead letter is safely published (a failed publish throws first). */
     private static ConsumerRecordRecoverer reported(DeadLetterPublishingRecoverer deadLetters, ConsumerMetrics metrics) {
-        return (record, failure) -> {
+        return (record, thrown) -> {
+            Exception failure = withoutBatchWrapper(thrown);
             deadLetters.accept(record, failure);
             Throwable cause = unwrapped(failure);
             metrics.deadLettered(record.topic(), cause.getClass().getSimpleName());
@@ -60,6 +62,23 @@ final class DeadLetterErrorHandling {
                     record.key() instanceof byte[] key ? new String(key, StandardCharsets.UTF_8) : record.key(),
                     Topics.deadLetterOf(record.topic()), cause.toString());
         };
+    }
+
+    /**
+     * The batch listener names its failed record with a {@link BatchListenerFailedException} around what that
+     * record threw. Spring's headers take the cause of the container's wrapper as the cause, so without this the
+     * dead letter would name the wrapper instead of, say, the {@code PoisonMessageException}, as it did when
+     * records were handled one by one.
+     */
+    static Exception withoutBatchWrapper(Exception thrown) {
+        if (thrown instanceof ListenerExecutionFailedException container
+                && container.getCause() instanceof BatchListenerFailedException batch
+                && batch.getCause() instanceof Exception recordFailure) {
+            return new ListenerExecutionFailedException(container.getMessage(), container.getGroupId(), recordFailure);
+        }
+        return thrown instanceof BatchListenerFailedException batch && batch.getCause() instanceof Exception recordFailure
+                ? recordFailure
+                : thrown;
     }
 
     /** The exception the listener threw, as in the {@code kafka_dlt-exception-cause-fqcn} header. */

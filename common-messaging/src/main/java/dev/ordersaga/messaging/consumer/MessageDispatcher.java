@@ -1,121 +1,157 @@
 package dev.ordersaga.messaging.consumer;
 
-import dev.ordersaga.messaging.MessageContext;
 import dev.ordersaga.schema.Message;
-import dev.ordersaga.schema.MessageType;
 import dev.ordersaga.schema.json.Echo;
-import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import org.springframework.kafka.listener.MessageListener;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
- * Handles one record of a subscription: decode, then record in the inbox and apply the effect in one
- * transaction; a document that does not fit its type is answered the same way when the subscription opted
- * in. A failure propagates to the container's error handler, which retries or dead-letters.
+ * Handles one poll of a subscription: decode every record, prepare the two-step handlers outside any
+ * transaction, then record the poll in the inbox and apply each first delivery in one transaction
+ * ({@link PollTransaction}). A document that does not fit its type is answered the same way when the
+ * subscription opted in.
+ *
+ * <p>The first record that fails, at whatever step, is reported to the container's error handler as a
+ * {@link BatchListenerFailedException} with its position: the records before it are applied and their offsets
+ * committed, and the error handler retries it (with the records behind it) or dead-letters it, exactly as it
+ * would a single record.
  */
-final class MessageDispatcher implements MessageListener<byte[], byte[]> {
+final class MessageDispatcher implements BatchMessageListener<byte[], byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(MessageDispatcher.class);
-    /** An order id is 36 characters; a producer's key may be any length, and goes into every log line. */
-    private static final int MDC_KEY_LENGTH = 64;
+    private static final int REASON_ECHO = 200;
 
     private final MessageSubscription subscription;
     private final IncomingMessageDecoder decoder;
     private final Inbox inbox;
-    private final TransactionTemplate transactions;
+    private final PollTransaction transaction;
     private final ConsumerMetrics metrics;
 
     MessageDispatcher(MessageSubscription subscription, IncomingMessageDecoder decoder, Inbox inbox,
-                      TransactionTemplate transactions, ConsumerMetrics metrics) {
+                      PollTransaction transaction, ConsumerMetrics metrics) {
         this.subscription = subscription;
         this.decoder = decoder;
         this.inbox = inbox;
-        this.transactions = transactions;
+        this.transaction = transaction;
         this.metrics = metrics;
     }
 
-    /** Log lines written while a message is handled carry its order id, type and id (MDC). */
     @Override
-    public void onMessage(ConsumerRecord<byte[], byte[]> record) {
-        try (MDC.MDCCloseable orderId = MDC.putCloseable("orderId", Echo.prefix(key(record), MDC_KEY_LENGTH))) {
-            IncomingMessage message;
-            try {
-                message = decoder.decode(record);
-            } catch (UnreadableMessageException unreadable) {
-                answerUnreadable(record, unreadable);
-                return;
-            }
-            try (MDC.MDCCloseable type = MDC.putCloseable("messageType", message.type().typeName());
-                 MDC.MDCCloseable id = MDC.putCloseable("messageId", message.messageId().toString())) {
-                dispatch(record, message);
-            }
+    public void onMessage(List<ConsumerRecord<byte[], byte[]>> records) {
+        Poll poll = decode(records);
+        prepare(poll);
+        PollTransaction.Outcome outcome = transaction.apply(poll.deliveries());
+        outcome.applied().forEach(delivery -> handled(delivery, true));
+        outcome.duplicates().forEach(delivery -> handled(delivery, false));
+        // A failure in the transaction is always at an earlier record than one that stopped the poll before it.
+        RecordFailure failure = outcome.failure() != null ? outcome.failure() : poll.failure();
+        if (failure != null) {
+            throw new BatchListenerFailedException(
+                    "Record " + failure.index() + " of the poll failed: "
+                            + Echo.prefix(String.valueOf(failure.cause().getMessage()), REASON_ECHO),
+                    failure.cause(), failure.index());
         }
     }
 
-    private void dispatch(ConsumerRecord<byte[], byte[]> record, IncomingMessage message) {
+    /** Up to the first record that cannot be handled at all. */
+    private Poll decode(List<ConsumerRecord<byte[], byte[]>> records) {
+        Poll poll = new Poll();
+        for (int index = 0; index < records.size(); index++) {
+            ConsumerRecord<byte[], byte[]> record = records.get(index);
+            try (LogFields fields = LogFields.of(record)) {
+                deliveryOf(index, record).ifPresent(poll::add);
+            } catch (RuntimeException e) {
+                poll.failAt(index, e);
+                break;
+            }
+        }
+        return poll;
+    }
+
+    private Optional<Delivery> deliveryOf(int index, ConsumerRecord<byte[], byte[]> record) {
+        IncomingMessage message;
+        try {
+            message = decoder.decode(record);
+        } catch (UnreadableMessageException unreadable) {
+            return Optional.of(answerToUnreadable(index, record, unreadable));
+        }
         Optional<PreparedMessageHandler<Message, Object>> handler = subscription.handlerFor(message.type());
         if (handler.isEmpty()) {
             skipUnhandled(record, message);
-            return;
+            return Optional.empty();
         }
-        Object prepared = handler.get() instanceof MessageSubscription.TransactionalOnly
-                || inbox.holds(message.messageId())
-                ? null
-                : MessageContext.callWithin(context(record, message.messageId(), message.type(), message.traceparent()),
-                        () -> handler.get().prepare(message.payload()));
-        handleOnce(record, message.messageId(), message.type(), message.traceparent(),
-                () -> handler.get().apply(message.payload(), prepared));
+        return Optional.of(new Delivery(index, record, message.messageId(), message.type(), message.traceparent(),
+                message.payload(), handler.get()));
     }
 
     /**
      * A subscription that answers such documents does so once, like any message. Otherwise it is poison, and
      * dead-lettered as such: operators find every undecodable record under one exception class.
      */
-    private void answerUnreadable(ConsumerRecord<byte[], byte[]> record, UnreadableMessageException unreadable) {
+    private Delivery answerToUnreadable(int index, ConsumerRecord<byte[], byte[]> record,
+                                        UnreadableMessageException unreadable) {
         UnreadableMessage document = unreadable.document();
         UnreadableMessageHandler handler = subscription.unreadableHandlerFor(document.type())
                 .orElseThrow(() -> new PoisonMessageException(unreadable.getMessage(), unreadable.getCause()));
-        try (MDC.MDCCloseable type = MDC.putCloseable("messageType", document.type().typeName());
-             MDC.MDCCloseable id = MDC.putCloseable("messageId", unreadable.messageId().toString())) {
+        try (LogFields fields = LogFields.of(record, document.type(), unreadable.messageId())) {
             log.info("Answering an unreadable {}: {}", document.type().typeName(), document.violations());
-            handleOnce(record, unreadable.messageId(), document.type(), unreadable.traceparent(),
-                    () -> handler.handle(document));
+        }
+        return new Delivery(index, record, unreadable.messageId(), document.type(), unreadable.traceparent(),
+                document, new TransactionalOnly<UnreadableMessage>(handler::handle));
+    }
+
+    /**
+     * Runs the first step of two-step handlers, in order, outside any transaction; not for a message the inbox
+     * holds, nor twice for one message id of the poll. Stops at the first failure.
+     */
+    private void prepare(Poll poll) {
+        List<Delivery> deliveries = poll.deliveries();
+        List<UUID> toPrepare = deliveries.stream().filter(Delivery::needsPreparation).map(Delivery::messageId).toList();
+        if (toPrepare.isEmpty()) {
+            return;
+        }
+        Set<UUID> prepared;
+        try {
+            prepared = new HashSet<>(inbox.heldAmong(toPrepare));
+        } catch (RuntimeException e) {
+            // Reported at the first record that needed the read, never as a failure of the whole poll: Spring's
+            // fallback for that would dead-letter every record of the poll once its retries ran out.
+            poll.failAtDelivery(firstNeedingPreparation(deliveries), e);
+            return;
+        }
+        for (int position = 0; position < deliveries.size(); position++) {
+            Delivery delivery = deliveries.get(position);
+            if (!delivery.needsPreparation() || !prepared.add(delivery.messageId())) {
+                continue;
+            }
+            try {
+                delivery.prepare();
+            } catch (RuntimeException e) {
+                poll.failAtDelivery(position, e);
+                return;
+            }
         }
     }
 
-    private void handleOnce(ConsumerRecord<byte[], byte[]> record, UUID messageId, MessageType type,
-                            String traceparent, Runnable effect) {
-        boolean applied = Boolean.TRUE.equals(transactions.execute(
-                status -> applyOnce(record, messageId, type, traceparent, effect)));
-        metrics.handled(record.topic(), type.typeName(), applied);
-    }
-
-    private boolean applyOnce(ConsumerRecord<byte[], byte[]> record, UUID messageId, MessageType type,
-                              String traceparent, Runnable effect) {
-        if (!inbox.recordFirstDelivery(messageId, type.typeName(), record.topic())) {
-            log.debug("Skipping {} {}: already handled", type.typeName(), messageId);
-            return false;
+    private static int firstNeedingPreparation(List<Delivery> deliveries) {
+        for (int position = 0; position < deliveries.size(); position++) {
+            if (deliveries.get(position).needsPreparation()) {
+                return position;
+            }
         }
-        MessageContext.callWithin(context(record, messageId, type, traceparent), () -> {
-            effect.run();
-            return null;
-        });
-        return true;
+        throw new IllegalStateException("no delivery needs preparation");
     }
 
-    private static MessageContext context(ConsumerRecord<byte[], byte[]> record, UUID messageId, MessageType type,
-                                          String traceparent) {
-        return new MessageContext(messageId, type.typeName(), record.topic(), key(record), traceparent);
-    }
-
-    private static String key(ConsumerRecord<byte[], byte[]> record) {
-        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    private void handled(Delivery delivery, boolean applied) {
+        metrics.handled(delivery.record().topic(), delivery.type().typeName(), applied);
     }
 
     private void skipUnhandled(ConsumerRecord<byte[], byte[]> record, IncomingMessage message) {

@@ -41,7 +41,7 @@ public final class MessageSubscription {
     @SuppressWarnings("unchecked")
     public <T extends Message> MessageSubscription on(Class<T> type, MessageHandler<? super T> handler) {
         MessageHandler<Message> untyped = (MessageHandler<Message>) handler;
-        handlers.put(travellingHere(type), new TransactionalOnly(untyped));
+        handlers.put(travellingHere(type), new TransactionalOnly<>(untyped::handle));
         return this;
     }
 
@@ -97,19 +97,5 @@ public final class MessageSubscription {
 
     boolean ignoresUnhandledTypes() {
         return ignoreOthers;
-    }
-
-    /** A {@link MessageHandler} seen as a two-step one whose first step does nothing, and so is skipped. */
-    record TransactionalOnly(MessageHandler<Message> handler) implements PreparedMessageHandler<Message, Object> {
-
-        @Override
-        public Object prepare(Message message) {
-            return null;
-        }
-
-        @Override
-        public void apply(Message message, Object prepared) {
-            handler.handle(message);
-        }
     }
 }

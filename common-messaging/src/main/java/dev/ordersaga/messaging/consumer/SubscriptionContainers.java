@@ -28,6 +28,19 @@ final class SubscriptionContainers implements SmartLifecycle {
         running = false;
     }
 
+    /** Stops handing records over, after the poll in hand; {@link #isPaused()} says when every container has. */
+    void pause() {
+        containers.forEach(ConcurrentMessageListenerContainer::pause);
+    }
+
+    boolean isPaused() {
+        return containers.stream().allMatch(ConcurrentMessageListenerContainer::isContainerPaused);
+    }
+
+    void resume() {
+        containers.forEach(ConcurrentMessageListenerContainer::resume);
+    }
+
     @Override
     public boolean isRunning() {
         return running;

@@ -46,6 +46,22 @@ class ConsumerConfigurationTest {
                 .containsEntry(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1_048_576);
     }
 
+    /** One poll is one transaction: its size is the library's setting unless Spring's own is given. */
+    @Test
+    void boundsAPollByTheConfiguredRecordsUnlessSpringsOwnSettingIsGiven() {
+        MessagingProperties properties = new MessagingProperties();
+        properties.getConsumer().setMaxPollRecords(50);
+        KafkaProperties explicit = new KafkaProperties();
+        explicit.getConsumer().setMaxPollRecords(20);
+
+        assertThat(ConsumerConfiguration.consumerConfig(new KafkaProperties(), new MessagingProperties(), LIMITS))
+                .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        assertThat(ConsumerConfiguration.consumerConfig(new KafkaProperties(), properties, LIMITS))
+                .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
+        assertThat(ConsumerConfiguration.consumerConfig(explicit, properties, LIMITS))
+                .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20);
+    }
+
     @Test
     void theDeadLetterProducerSendsTheLargestDeadLetterADeadLetterTopicAccepts() {
         Map<String, Object> config = ConsumerConfiguration.deadLetterProducerConfig(new KafkaProperties(), LIMITS);

@@ -15,16 +15,18 @@ import dev.ordersaga.schema.json.BindingViolation;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
@@ -45,7 +47,7 @@ class MessageDispatcherTest {
         MessageSubscription subscription = MessageSubscription.to(Topics.INVENTORY_COMMANDS)
                 .on(ReleaseInventory.class, release -> seenByHandler.putAll(MDC.getCopyOfContextMap()));
 
-        dispatcher(subscription).onMessage(record(orderId, messageId, new ReleaseInventory(orderId)));
+        dispatcher(subscription).onMessage(List.of(record(orderId, messageId, new ReleaseInventory(orderId))));
 
         assertThat(seenByHandler).containsEntry("orderId", orderId.toString())
                 .containsEntry("messageType", "ReleaseInventory")
@@ -65,8 +67,8 @@ class MessageDispatcherTest {
                     handlerKeys.add(MessageContext.current().orElseThrow().key());
                 });
 
-        dispatcher(subscription).onMessage(
-                cancelOrder(key, UUID.randomUUID(), "{\"orderId\":\"" + UUID.randomUUID() + "\"}"));
+        dispatcher(subscription).onMessage(List.of(
+                cancelOrder(key, UUID.randomUUID(), "{\"orderId\":\"" + UUID.randomUUID() + "\"}")));
 
         assertThat(logged.get("orderId")).isEqualTo("k".repeat(64) + "\u2026");
         assertThat(handlerKeys).containsExactly(key);
@@ -87,8 +89,8 @@ class MessageDispatcherTest {
                 });
         MessageDispatcher dispatcher = dispatcher(subscription);
 
-        dispatcher.onMessage(cancelOrder("producer-key", messageId, "{\"orderId\":\"order-42\"}"));
-        dispatcher.onMessage(cancelOrder("producer-key", messageId, "{\"orderId\":\"order-42\"}"));
+        dispatcher.onMessage(List.of(cancelOrder("producer-key", messageId, "{\"orderId\":\"order-42\"}")));
+        dispatcher.onMessage(List.of(cancelOrder("producer-key", messageId, "{\"orderId\":\"order-42\"}")));
 
         assertThat(answered).containsExactly(new UnreadableMessage(MessageType.CANCEL_ORDER, null, List.of(
                 new BindingViolation("orderId", "must be a UUID string of 8-4-4-4-12 hexadecimal digits"))));
@@ -109,8 +111,11 @@ class MessageDispatcherTest {
                 .onUnreadable(PlaceOrder.class, unreadable -> {
                 });
 
-        assertThatThrownBy(() -> dispatcher(subscription).onMessage(
-                cancelOrder(orderId.toString(), UUID.randomUUID(), "{\"orderId\":\"" + orderId + "\",\"reason\":42}")))
+        assertThatThrownBy(() -> dispatcher(subscription).onMessage(List.of(
+                cancelOrder(orderId.toString(), UUID.randomUUID(), "{\"orderId\":\"" + orderId + "\",\"reason\":42}"))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class,
+                        failure -> assertThat(failure.getIndex()).isZero())
+                .cause()
                 .isExactlyInstanceOf(PoisonMessageException.class)
                 .hasMessage("Value is not a valid CancelOrder document: reason must be a string");
         assertThat(inbox).isEmpty();
@@ -125,16 +130,28 @@ class MessageDispatcherTest {
                 .hasMessage("PlaceOrder travels on order.requests, not on inventory.commands");
     }
 
-    /** An inbox that remembers, without a database. */
+    /** An inbox that remembers, and records applied in turn, without a database. */
     private MessageDispatcher dispatcher(MessageSubscription subscription) {
-        Inbox rememberingInbox = new Inbox(new JdbcTemplate() {
+        Inbox rememberingInbox = new Inbox(null) {
             @Override
-            public int update(String sql, Object... args) {
-                return inbox.add((UUID) args[0]) ? 1 : 0;
+            Set<UUID> recordFirstDeliveries(List<Entry> entries) {
+                return entries.stream().map(Entry::messageId).filter(inbox::add).collect(Collectors.toSet());
             }
-        });
+
+            @Override
+            Set<UUID> heldAmong(Collection<UUID> messageIds) {
+                return messageIds.stream().filter(inbox::contains).collect(Collectors.toSet());
+            }
+        };
+        RecordSavepoints inTurn = new RecordSavepoints(null, PersistenceContext.NONE) {
+            @Override
+            void isolate(Runnable effect) {
+                effect.run();
+            }
+        };
         return new MessageDispatcher(subscription, new IncomingMessageDecoder(CODEC), rememberingInbox,
-                new TransactionTemplate(new NoTransactions()), new ConsumerMetrics(new SimpleMeterRegistry()));
+                new PollTransaction(rememberingInbox, new TransactionTemplate(new NoTransactions()), inTurn),
+                new ConsumerMetrics(new SimpleMeterRegistry()));
     }
 
     private static ConsumerRecord<byte[], byte[]> cancelOrder(String key, UUID messageId, String json) {

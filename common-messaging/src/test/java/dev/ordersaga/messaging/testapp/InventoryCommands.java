@@ -30,6 +30,9 @@ public final class InventoryCommands implements AutoCloseable {
     public InventoryCommands(String bootstrapServers) {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                // Records sent together form one batch in the log, which a consumer fetches whole: a batch published
+                // while the listener is paused comes back in one poll, not split where a fetch happened to end.
+                ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
