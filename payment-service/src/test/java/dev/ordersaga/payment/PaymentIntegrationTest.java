@@ -26,9 +26,10 @@ import org.springframework.test.web.servlet.MockMvc;
  * one application context (and one circuit breaker, closed again before each test).
  */
 @SpringBootTest(properties = {
-        // Shorter than in production, so that the tests that time out captures or open the circuit stay quick.
+        // Shorter than in production, so that the tests that time out captures or open the circuit stay quick. The
+        // open state outlasts the reply's trip through the relay on a busy machine, for the test that watches it.
         "resilience4j.timelimiter.instances.paymentProvider.timeout-duration=1s",
-        "resilience4j.circuitbreaker.instances.paymentProvider.wait-duration-in-open-state=1s"})
+        "resilience4j.circuitbreaker.instances.paymentProvider.wait-duration-in-open-state=3s"})
 @AutoConfigureMockMvc
 @Import(StatementRecording.class)
 public abstract class PaymentIntegrationTest {

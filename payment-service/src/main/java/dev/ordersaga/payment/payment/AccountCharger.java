@@ -1,6 +1,6 @@
 package dev.ordersaga.payment.payment;
 
-import dev.ordersaga.payment.account.Account;
+import dev.ordersaga.payment.account.AccountBalance;
 import dev.ordersaga.payment.money.Money;
 import dev.ordersaga.payment.provider.PaymentProvider;
 import dev.ordersaga.payment.provider.ProviderCapture;
@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The charging decision, and the money moving at the payment provider. A charge passes the local checks
- * (account, currency, balance) first, then the provider captures it; only a capture debits the account. Both
+ * (account, currency, balance) first, then the provider captures it; only an approval debits the account, which
+ * the caller does when it records the decision ({@link ChargePayments}). This class reads nothing and writes
+ * nothing but the marker, and holds no transaction: it runs before the message's transaction. Both
  * provider calls carry a key derived from the order, so any repetition (a retry here, a saga retry with a new
  * message id, a redelivery) finds the provider's first answer instead of charging or refunding again.
  *
@@ -51,20 +53,24 @@ class AccountCharger {
     }
 
     /**
-     * Debits the account only when the provider holds the charge's capture; changes nothing otherwise. An order
-     * without a marker costs one lookup in this database and no extra provider call.
+     * Approves only when the provider holds the charge's capture. An order without a marker costs no extra
+     * provider call.
+     *
+     * @param found    the account as read before, without a lock
+     * @param inDoubt  whether the order was marked by an earlier attempt whose outcome was not recorded
      */
-    ChargeDecision charge(UUID orderId, String customerId, Optional<Account> found, Money amount) {
+    ChargeDecision charge(UUID orderId, String customerId, Optional<AccountBalance> found, boolean inDoubt,
+                          Money amount) {
         Optional<String> refusal = localRefusal(customerId, found, amount);
-        if (!markers.inDoubt(orderId)) {
+        if (!inDoubt) {
             return refusal.isPresent() ? ChargeDecision.decline(refusal.get())
-                    : chargeAtProvider(orderId, customerId, found.get(), amount);
+                    : chargeAtProvider(orderId, customerId, amount);
         }
         return refusal.isPresent() ? declineAfterRefundingLostCapture(orderId, refusal.get())
-                : approveInDoubt(orderId, customerId, found.get(), amount);
+                : approveInDoubt(orderId, customerId, amount);
     }
 
-    private ChargeDecision chargeAtProvider(UUID orderId, String customerId, Account account, Money amount) {
+    private ChargeDecision chargeAtProvider(UUID orderId, String customerId, Money amount) {
         markers.markBeforeProviderCall(orderId);
         ProviderCharge outcome;
         try {
@@ -73,9 +79,8 @@ class AccountCharger {
             return ChargeDecision.unavailable(e.getMessage());
         }
         if (outcome instanceof ProviderCharge.Declined declined) {
-            return ChargeDecision.decline(declined.reason());
+            return ChargeDecision.declineSettling(declined.reason());
         }
-        account.debit(amount);
         return ChargeDecision.approve(((ProviderCharge.Captured) outcome).chargeId());
     }
 
@@ -84,7 +89,7 @@ class AccountCharger {
      * provider's reporting API says which before anything moves. Charging again under the key would not do: it
      * replays a refunded capture's first answer as if the money were held.
      */
-    private ChargeDecision approveInDoubt(UUID orderId, String customerId, Account account, Money amount) {
+    private ChargeDecision approveInDoubt(UUID orderId, String customerId, Money amount) {
         ProviderCapture atProvider;
         try {
             atProvider = provider.captureUnder(chargeKey(orderId));
@@ -92,41 +97,39 @@ class AccountCharger {
             return ChargeDecision.unavailable(e.getMessage());
         }
         if (atProvider instanceof ProviderCapture.Captured captured) {
-            return adoptLostCapture(orderId, account, amount, captured);
+            return adoptLostCapture(orderId, amount, captured);
         }
         if (atProvider instanceof ProviderCapture.Refunded refunded) {
-            return ChargeDecision.decline("the provider's capture " + refunded.chargeId()
+            return ChargeDecision.declineSettling("the provider's capture " + refunded.chargeId()
                     + " of this order was refunded; it is not charged again");
         }
-        return chargeAtProvider(orderId, customerId, account, amount);
+        return chargeAtProvider(orderId, customerId, amount);
     }
 
     /** The earlier attempt's capture is this charge: approve with it instead of capturing again. */
-    private ChargeDecision adoptLostCapture(UUID orderId, Account account, Money amount,
-                                           ProviderCapture.Captured captured) {
+    private ChargeDecision adoptLostCapture(UUID orderId, Money amount, ProviderCapture.Captured captured) {
         if (!captured.amount().equals(amount)) {
             // The provider would answer a charge under this key with 409 too: an operator's case, not a decision.
             throw new ProviderRejectedException("The payment provider captured " + captured.amount() + " under "
                     + chargeKey(orderId) + " (" + captured.chargeId() + "), but the order's charge is " + amount);
         }
-        account.debit(amount);
         log.warn("Order {}: the provider had captured {} ({}) for an earlier attempt whose outcome was not recorded; "
                 + "approved with that capture", orderId, chargeKey(orderId), captured.chargeId());
         return ChargeDecision.approve(captured.chargeId());
     }
 
     /** Why the charge is declined without asking the provider: unknown account, other currency, too low a balance. */
-    private static Optional<String> localRefusal(String customerId, Optional<Account> found, Money amount) {
+    private static Optional<String> localRefusal(String customerId, Optional<AccountBalance> found, Money amount) {
         if (found.isEmpty()) {
             return Optional.of("unknown account " + customerId);
         }
-        Account account = found.get();
+        AccountBalance account = found.get();
         if (!account.holds(amount.currency())) {
-            return Optional.of("currency mismatch: the account holds " + account.getBalance().currency()
+            return Optional.of("currency mismatch: the account holds " + account.balance().currency()
                     + ", the charge is in " + amount.currency());
         }
         if (!account.covers(amount)) {
-            return Optional.of("insufficient funds: balance " + account.getBalance() + " does not cover " + amount);
+            return Optional.of("insufficient funds: balance " + account.balance() + " does not cover " + amount);
         }
         return Optional.empty();
     }
@@ -140,11 +143,11 @@ class AccountCharger {
         RefundDecision atProvider = refundAtProvider(orderId);
         return switch (atProvider.outcome()) {
             case UNAVAILABLE -> ChargeDecision.unavailable(atProvider.reason());
-            case NOTHING_CAPTURED -> ChargeDecision.decline(refusal);
+            case NOTHING_CAPTURED -> ChargeDecision.declineSettling(refusal);
             case REFUNDED -> {
                 log.warn("Order {}: the provider had captured {} for an earlier attempt whose outcome was not "
                         + "recorded; refunded it before declining ({})", orderId, chargeKey(orderId), refusal);
-                yield ChargeDecision.decline(refusal);
+                yield ChargeDecision.declineSettling(refusal);
             }
         };
     }

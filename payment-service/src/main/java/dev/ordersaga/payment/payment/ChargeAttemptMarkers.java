@@ -4,12 +4,10 @@ import java.util.UUID;
 
 /**
  * The markers of orders whose charge reached for the provider without a recorded outcome, as
- * {@link AccountCharger} uses them; kept by {@link ProviderChargeAttempts}.
+ * {@link AccountCharger} sets them; kept by {@link ProviderChargeAttempts}. Whether an order is marked already is
+ * read with the rest of the charge's situation ({@link ChargeSituations}).
  */
 interface ChargeAttemptMarkers {
-
-    /** Whether an earlier attempt may have captured at the provider without this service recording it. */
-    boolean inDoubt(UUID orderId);
 
     /**
      * Marks the order in doubt and commits that at once, whatever becomes of the caller's transaction: from the

@@ -56,7 +56,12 @@ class Payment extends AuditedEntity<UUID> {
 
     private Payment(UUID orderId, String customerId, Money amount, PaymentStatus status, String declineReason,
                     String providerChargeId) {
-        this.id = UUID.randomUUID();
+        this(UUID.randomUUID(), orderId, customerId, amount, status, declineReason, providerChargeId);
+    }
+
+    private Payment(UUID id, UUID orderId, String customerId, Money amount, PaymentStatus status,
+                    String declineReason, String providerChargeId) {
+        this.id = id;
         this.orderId = orderId;
         this.customerId = customerId;
         this.amount = amount;
@@ -87,6 +92,15 @@ class Payment extends AuditedEntity<UUID> {
     static Payment closedBeforeCharge(UUID orderId, String currency) {
         return declined(orderId, null, Money.zero(currency),
                 "the order was refunded before it was charged; it is closed for charging");
+    }
+
+    /**
+     * A payment as {@link PaymentRecords} read it with plain SQL: a value for the message handlers to decide and
+     * reply with, not managed by JPA (saving it through JPA would insert it again).
+     */
+    static Payment restored(UUID id, UUID orderId, String customerId, Money amount, PaymentStatus status,
+                            String declineReason, String providerChargeId) {
+        return new Payment(id, orderId, customerId, amount, status, declineReason, providerChargeId);
     }
 
     /** CHARGED -> REFUNDED. @return the amount to credit back */

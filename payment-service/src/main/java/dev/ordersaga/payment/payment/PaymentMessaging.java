@@ -12,9 +12,10 @@ class PaymentMessaging {
 
     /** Every type on payment.commands has a handler, so anything else there is a dead letter. */
     @Bean
-    MessageSubscription paymentCommandSubscription(PaymentCommands commands) {
+    MessageSubscription paymentCommandSubscription(ChargePayments charges, RefundPayments refunds) {
         return MessageSubscription.to(Topics.PAYMENT_COMMANDS)
-                .on(ChargePayment.class, commands::charge)
-                .on(RefundPayment.class, commands::refund);
+                // Prepared outside the inbox transaction: a provider call holds no transaction or connection.
+                .onPrepared(ChargePayment.class, charges)
+                .onPrepared(RefundPayment.class, refunds);
     }
 }

@@ -1,11 +1,8 @@
 package dev.ordersaga.payment.payment;
 
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Orders whose charge reached for the provider and has no recorded outcome yet, so that the provider may hold a
@@ -13,37 +10,45 @@ import org.springframework.transaction.support.TransactionTemplate;
  * before each charge call; the transaction that records the order's payment deletes it. So a marker outlives its
  * charge only when that charge got no answer, or its handler crashed or failed to commit after the call.
  *
- * <p>Plain JDBC rather than an entity: a marker has no state to track, and "insert unless present" is one
+ * <p>Plain SQL rather than an entity: a marker has no state to track, and "insert unless present" is one
  * {@code ON CONFLICT DO NOTHING} statement, which JPA cannot express without a racing read first.
  */
 @Component
 class ProviderChargeAttempts implements ChargeAttemptMarkers {
 
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate ownTransaction;
+    private final JdbcClient jdbc;
 
-    ProviderChargeAttempts(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    ProviderChargeAttempts(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
-     * Keeps the time of the first attempt; later ones change nothing. Runs on a second connection while the
-     * message's transaction waits (the pool is sized for it, see application.yml).
+     * Later attempts change nothing. One autocommit statement: the charge is prepared outside any transaction, so
+     * the marker is on disk when this returns, on a connection that goes straight back to the pool.
+     *
+     * @throws IllegalStateException inside a transaction, where the marker would commit only with it
      */
     @Override
     public void markBeforeProviderCall(UUID orderId) {
-        ownTransaction.executeWithoutResult(status -> jdbc.update("""
-                INSERT INTO provider_charge_attempts (order_id, first_attempt_at) VALUES (?, now())
-                ON CONFLICT (order_id) DO NOTHING""", orderId));
+        NoTransaction.require("The marker must be committed before the provider call");
+        insertUnlessMarked(orderId);
     }
 
-    /** Joins the caller's transaction. */
-    @Override
-    public boolean inDoubt(UUID orderId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM provider_charge_attempts WHERE order_id = ?)", Boolean.class, orderId));
+    /**
+     * Marks the order again in the caller's transaction: a capture was made that the order's recorded payment does
+     * not account for (see {@link ChargePayments}), so the order must stay in doubt whatever settled it before.
+     */
+    void keepInDoubt(UUID orderId) {
+        insertUnlessMarked(orderId);
+    }
+
+    /** Keeps the time of the first attempt. */
+    private void insertUnlessMarked(UUID orderId) {
+        jdbc.sql("""
+                        INSERT INTO provider_charge_attempts (order_id, first_attempt_at) VALUES (:orderId, now())
+                        ON CONFLICT (order_id) DO NOTHING""")
+                .param("orderId", orderId)
+                .update();
     }
 
     /**
@@ -51,6 +56,6 @@ class ProviderChargeAttempts implements ChargeAttemptMarkers {
      * transaction, the one that records that row.
      */
     void settle(UUID orderId) {
-        jdbc.update("DELETE FROM provider_charge_attempts WHERE order_id = ?", orderId);
+        jdbc.sql("DELETE FROM provider_charge_attempts WHERE order_id = :orderId").param("orderId", orderId).update();
     }
 }

@@ -3,7 +3,7 @@ package dev.ordersaga.payment.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ordersaga.payment.account.Account;
+import dev.ordersaga.payment.account.AccountBalance;
 import dev.ordersaga.payment.money.Money;
 import dev.ordersaga.payment.provider.PaymentProvider;
 import dev.ordersaga.payment.provider.ProviderCapture;
@@ -27,7 +27,7 @@ class AccountChargerTest {
     private final FakeProvider provider = new FakeProvider(calls);
     private final FakeMarkers markers = new FakeMarkers(calls);
     private final AccountCharger charger = new AccountCharger(provider, markers);
-    private final Account account = new Account("c-1", Money.of(1000, "EUR"), "tok");
+    private final AccountBalance account = new AccountBalance("c-1", Money.of(1000, "EUR"));
     private final UUID orderId = UUID.randomUUID();
     private final String charge = "charge charge-" + orderId + " c-1 ";
     private final String mark = "mark " + orderId;
@@ -35,24 +35,22 @@ class AccountChargerTest {
     private final String refund = "refund refund-" + orderId + " charge-" + orderId;
 
     @Test
-    void marksTheOrderBeforeTheProviderCapturesThenApprovesAndDebits() {
+    void marksTheOrderBeforeTheProviderCapturesThenApproves() {
         provider.charges = () -> new ProviderCharge.Captured("ch_1");
 
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1000, "EUR"));
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), false, Money.of(1000, "EUR"));
 
         assertThat(decision).isEqualTo(ChargeDecision.approve("ch_1"));
-        assertThat(account.getBalance()).isEqualTo(Money.zero("EUR"));
         assertThat(calls).containsExactly(mark, charge + "1000 EUR " + orderId);
     }
 
     @Test
-    void declinesWithTheProvidersReasonWithoutDebiting() {
+    void declinesWithTheProvidersReasonSettlingTheMark() {
         provider.charges = () -> new ProviderCharge.Declined("card declined");
 
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "EUR"));
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), false, Money.of(1, "EUR"));
 
-        assertThat(decision).isEqualTo(ChargeDecision.decline("card declined"));
-        assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
+        assertThat(decision).isEqualTo(ChargeDecision.declineSettling("card declined"));
     }
 
     @Test
@@ -61,17 +59,16 @@ class AccountChargerTest {
             throw new ProviderUnavailableException("circuit breaker paymentProvider is open", null);
         };
 
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "EUR"));
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), false, Money.of(1, "EUR"));
 
         assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.UNAVAILABLE);
         assertThat(decision.reason()).contains("circuit breaker paymentProvider is open");
-        assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
         assertThat(markers.marked).containsExactly(orderId);
     }
 
     @Test
     void declinesAnUnknownAccountWithoutAskingTheProviderOrMarking() {
-        ChargeDecision decision = charger.charge(orderId, "c-404", Optional.empty(), Money.of(1, "EUR"));
+        ChargeDecision decision = charger.charge(orderId, "c-404", Optional.empty(), false, Money.of(1, "EUR"));
 
         assertThat(decision).isEqualTo(ChargeDecision.decline("unknown account c-404"));
         assertThat(calls).isEmpty();
@@ -79,125 +76,111 @@ class AccountChargerTest {
 
     @Test
     void declinesAnotherCurrencyWithoutAskingTheProvider() {
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "USD"));
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), false, Money.of(1, "USD"));
 
         assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.DECLINED);
         assertThat(decision.reason()).startsWith("currency mismatch").contains("EUR", "USD");
-        assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
         assertThat(calls).isEmpty();
     }
 
     @Test
     void declinesInsufficientFundsWithoutAskingTheProvider() {
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1001, "EUR"));
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), false, Money.of(1001, "EUR"));
 
         assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.DECLINED);
         assertThat(decision.reason()).startsWith("insufficient funds").contains("1000 EUR", "1001 EUR");
-        assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
+        // Nothing of this attempt's at the provider: a marker it did not see is not its to settle.
+        assertThat(decision.settlesMarker()).isFalse();
         assertThat(calls).isEmpty();
     }
 
     @Test
     void anOrderInDoubtWhoseCaptureTheProviderHoldsIsApprovedWithThatCaptureWithoutCapturingAgain() {
-        markers.marked.add(orderId);
         provider.captures = () -> new ProviderCapture.Captured("ch_lost", Money.of(400, "EUR"));
 
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(400, "EUR"));
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), true, Money.of(400, "EUR"));
 
         assertThat(decision).isEqualTo(ChargeDecision.approve("ch_lost"));
-        assertThat(account.getBalance()).isEqualTo(Money.of(600, "EUR"));
         assertThat(calls).containsExactly(lookup);
     }
 
     @Test
     void aLocalDeclineOfAnOrderInDoubtRefundsWhatTheProviderHoldsUnderItsKeyFirst() {
-        markers.marked.add(orderId);
         provider.refunds = () -> new ProviderRefund.Refunded("re_1");
 
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1001, "EUR"));
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), true, Money.of(1001, "EUR"));
 
         assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.DECLINED);
         assertThat(decision.reason()).startsWith("insufficient funds");
+        assertThat(decision.settlesMarker()).isTrue();
         assertThat(calls).containsExactly(refund);
-        assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
     }
 
     @Test
     void aLocalDeclineOfAnOrderInDoubtWaitsWhileTheRefundCannotReachTheProvider() {
-        markers.marked.add(orderId);
         provider.refunds = () -> {
             throw new ProviderUnavailableException("HTTP 503 (after 3 attempts)", null);
         };
 
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(1, "USD"));
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), true, Money.of(1, "USD"));
 
         assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.UNAVAILABLE);
         assertThat(decision.reason()).contains("HTTP 503");
         assertThat(calls).containsExactly(refund);
-        assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
     }
 
     @Test
     void anOrderInDoubtThatTheProviderNeverCapturedIsChargedAsUsualAfterTheLookup() {
-        markers.marked.add(orderId);
         provider.captures = ProviderCapture.NotCaptured::new;
         provider.charges = () -> new ProviderCharge.Captured("ch_2");
 
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(100, "EUR"));
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), true, Money.of(100, "EUR"));
 
         assertThat(decision).isEqualTo(ChargeDecision.approve("ch_2"));
-        assertThat(account.getBalance()).isEqualTo(Money.of(900, "EUR"));
         assertThat(calls).containsExactly(lookup, mark, charge + "100 EUR " + orderId);
     }
 
     @Test
     void aLocalDeclineOfAnOrderInDoubtThatTheProviderNeverCapturedDeclines() {
-        markers.marked.add(orderId);
         provider.refunds = ProviderRefund.NothingCaptured::new;
 
-        ChargeDecision decision = charger.charge(orderId, "c-404", Optional.empty(), Money.of(100, "EUR"));
+        ChargeDecision decision = charger.charge(orderId, "c-404", Optional.empty(), true, Money.of(100, "EUR"));
 
-        assertThat(decision).isEqualTo(ChargeDecision.decline("unknown account c-404"));
+        assertThat(decision).isEqualTo(ChargeDecision.declineSettling("unknown account c-404"));
         assertThat(calls).containsExactly(refund);
     }
 
     @Test
     void anOrderInDoubtWhoseCaptureWasRefundedIsDeclinedNotChargedAgain() {
-        markers.marked.add(orderId);
         provider.captures = () -> new ProviderCapture.Refunded("ch_lost", Money.of(100, "EUR"));
 
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(100, "EUR"));
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), true, Money.of(100, "EUR"));
 
-        assertThat(decision).isEqualTo(ChargeDecision.decline(
+        assertThat(decision).isEqualTo(ChargeDecision.declineSettling(
                 "the provider's capture ch_lost of this order was refunded; it is not charged again"));
-        assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
         assertThat(calls).containsExactly(lookup);
     }
 
     @Test
     void anOrderInDoubtWaitsWhileTheProviderCannotSayWhatItHolds() {
-        markers.marked.add(orderId);
         provider.captures = () -> {
             throw new ProviderUnavailableException("no answer within 2000 ms", null);
         };
 
-        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), Money.of(100, "EUR"));
+        ChargeDecision decision = charger.charge(orderId, "c-1", Optional.of(account), true, Money.of(100, "EUR"));
 
         assertThat(decision.outcome()).isEqualTo(ChargeDecision.Outcome.UNAVAILABLE);
         assertThat(decision.reason()).contains("no answer within 2000 ms");
-        assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
         assertThat(calls).containsExactly(lookup);
     }
 
     @Test
     void aCaptureInDoubtOfAnotherAmountIsRefusedForAnOperator() {
-        markers.marked.add(orderId);
         provider.captures = () -> new ProviderCapture.Captured("ch_lost", Money.of(999, "EUR"));
 
-        assertThatThrownBy(() -> charger.charge(orderId, "c-1", Optional.of(account), Money.of(100, "EUR")))
+        assertThatThrownBy(() -> charger.charge(orderId, "c-1", Optional.of(account), true, Money.of(100, "EUR")))
                 .isInstanceOf(ProviderRejectedException.class)
                 .hasMessageContaining("captured 999 EUR under charge-" + orderId + " (ch_lost)");
-        assertThat(account.getBalance()).isEqualTo(Money.of(1000, "EUR"));
     }
 
     @Test
@@ -254,11 +237,6 @@ class AccountChargerTest {
 
         FakeMarkers(List<String> calls) {
             this.calls = calls;
-        }
-
-        @Override
-        public boolean inDoubt(UUID orderId) {
-            return marked.contains(orderId);
         }
 
         @Override

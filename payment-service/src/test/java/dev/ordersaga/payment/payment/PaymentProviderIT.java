@@ -29,6 +29,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Charging through the simulated provider when it declines, fails, times out or is away: the commands travel
  * through Kafka and the replies come back through the outbox relay, as in production. The test configuration
- * shortens the time limiter to 1 s and the circuit's open state to 1 s (see {@link PaymentIntegrationTest}).
+ * shortens the time limiter to 1 s and the circuit's open state to 3 s (see {@link PaymentIntegrationTest}).
  */
 class PaymentProviderIT extends PaymentIntegrationTest {
 
@@ -129,6 +130,75 @@ class PaymentProviderIT extends PaymentIntegrationTest {
         kafka.awaitMessage(orderId, PaymentCharged.class);
         assertThat(chargeInDoubt()).isFalse();
         assertThat(paymentStatus()).isEqualTo("CHARGED");
+    }
+
+    @Test
+    void noTransactionIsOpenWhileTheProviderHoldsItsAnswer() throws Exception {
+        seedAccount(customer, 10_000, "EUR");
+        provider.behaviour(Behaviour.normal().withAnswerDelayMs(HELD_ANSWER_MS));
+
+        kafka.send(charge);
+
+        await("the capture at the provider").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> captureAtProvider().isPresent());
+        // A transaction that had written the inbox row or read the account would hold its table locks until it
+        // ends, after the provider's answer.
+        assertThat(sessionsLockingTheChargesTables()).isEmpty();
+        kafka.awaitMessage(orderId, PaymentCharged.class);
+        assertThat(balanceOf(customer)).isEqualTo(7_500);
+    }
+
+    @Test
+    void noTransactionIsOpenWhileTheProviderHoldsItsAnswerToARefund() throws Exception {
+        seedAccount(customer, 10_000, "EUR");
+        kafka.send(charge);
+        kafka.awaitMessage(orderId, PaymentCharged.class);
+        provider.behaviour(Behaviour.normal().withAnswerDelayMs(HELD_ANSWER_MS));
+
+        kafka.send(new RefundPayment(orderId));
+
+        await("the refund at the provider").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> "refunded".equals(captureAtProvider().orElseThrow().get("status").asText()));
+        assertThat(sessionsLockingTheChargesTables()).isEmpty();
+        assertThat(kafka.awaitMessage(orderId, PaymentRefunded.class))
+                .isEqualTo(new PaymentRefunded(orderId, Money.of(2_500, "EUR")));
+        assertThat(balanceOf(customer)).isEqualTo(10_000);
+        assertThat(paymentStatus()).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aBalanceDrainedWhileTheProviderCapturesKeepsTheOrderInDoubtAndTheRetryRefundsTheCapture()
+            throws Exception {
+        seedAccount(customer, 10_000, "EUR");
+        ProviderStats before = provider.stats();
+        captureWhileTheBalanceDrainsTo(1_000);
+
+        kafka.send(charge);
+
+        assertThat(kafka.awaitMessage(orderId, PaymentDeclined.class).reason()).startsWith("insufficient funds");
+        assertThat(captureAtProvider().orElseThrow().get("status").asText()).isEqualTo("refunded");
+        assertThat(provider.stats().chargesCaptured() - before.chargesCaptured()).isEqualTo(1);
+        assertThat(provider.stats().refunds() - before.refunds()).isEqualTo(1);
+        assertThat(paymentStatus()).isEqualTo("DECLINED");
+        assertThat(balanceOf(customer)).isEqualTo(1_000);
+        assertThat(chargeInDoubt()).isFalse();
+    }
+
+    @Test
+    void aBalanceToppedUpAgainBeforeTheRetryIsChargedWithTheCaptureMadeMeanwhile() throws Exception {
+        seedAccount(customer, 10_000, "EUR");
+        ProviderStats before = provider.stats();
+        captureWhileTheBalanceDrainsTo(1_000);
+        jdbc.update("UPDATE accounts SET balance_amount = 10000, version = version + 1 WHERE customer_id = ?",
+                customer);
+
+        kafka.send(charge);
+
+        kafka.awaitMessage(orderId, PaymentCharged.class);
+        assertThat(providerChargeId()).isEqualTo(captureAtProvider().orElseThrow().get("chargeId").asText());
+        assertThat(provider.stats().chargesCaptured() - before.chargesCaptured()).isEqualTo(1);
+        assertThat(balanceOf(customer)).isEqualTo(7_500);
+        assertThat(chargeInDoubt()).isFalse();
     }
 
     @Test
@@ -339,6 +409,37 @@ class PaymentProviderIT extends PaymentIntegrationTest {
                 dev.ordersaga.payment.money.Money.of(2_500, "EUR"), orderId.toString());
         assertThat(paymentCount()).isZero();
         return ((ProviderCharge.Captured) captured).chargeId();
+    }
+
+    /**
+     * Another writer (an account import, another instance's charge) takes the balance down to {@code left} after
+     * the charge was prepared and while the provider holds its answer to the capture: the charge cannot be
+     * recorded, and waits in doubt for the saga to ask again. Returns once that was answered.
+     */
+    private void captureWhileTheBalanceDrainsTo(long left) throws Exception {
+        provider.behaviour(Behaviour.normal().withAnswerDelayMs(HELD_ANSWER_MS));
+        kafka.send(charge);
+        await("the capture at the provider").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> captureAtProvider().isPresent());
+        jdbc.update("UPDATE accounts SET balance_amount = ?, version = version + 1 WHERE customer_id = ?", left,
+                customer);
+
+        assertThat(kafka.awaitMessage(orderId, PaymentUnavailable.class).reason()).contains("no longer covers");
+        assertThat(paymentCount()).isZero();
+        assertThat(chargeInDoubt()).isTrue();
+        assertThat(balanceOf(customer)).isEqualTo(left);
+        assertThat(captureAtProvider().orElseThrow().get("status").asText()).isEqualTo("captured");
+        provider.behaviour(Behaviour.normal());
+    }
+
+    /** Other sessions holding a lock on a table a charge reads or writes in its transaction, with what they run. */
+    private List<String> sessionsLockingTheChargesTables() {
+        return jdbc.queryForList("""
+                SELECT DISTINCT a.state || ': ' || a.query
+                  FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                 WHERE l.relation IN ('inbox'::regclass, 'accounts'::regclass, 'payments'::regclass,
+                                      'provider_charge_attempts'::regclass)
+                   AND l.pid <> pg_backend_pid()""", String.class);
     }
 
     /** The provider's reporting API on the order's charge key. */

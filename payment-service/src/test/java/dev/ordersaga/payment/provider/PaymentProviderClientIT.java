@@ -174,7 +174,9 @@ class PaymentProviderClientIT {
 
     @Test
     void aFullBulkheadTurnsACallAwayAtOnceWithoutCountingItAgainstTheProvider() {
-        provider.behaviour(Behaviour.normal().withLatencyMs(200));
+        // Long enough that the call is still in flight when the second one is tried on a busy machine, within the
+        // 2 s attempt timeout.
+        provider.behaviour(Behaviour.normal().withLatencyMs(1_000));
         PaymentProviderClient client = clientOf(provider.baseUrl());
         CompletableFuture<ProviderCharge> inFlight = CompletableFuture.supplyAsync(
                 () -> client.charge(chargeKey, "c-1", Money.of(100, "EUR"), "o"));

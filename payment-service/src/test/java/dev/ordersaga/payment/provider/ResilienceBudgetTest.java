@@ -10,9 +10,11 @@ import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The provider is called inside the command handler's transaction, so the worst case of one call (every attempt
- * timing out, every backoff at its longest jitter) must stay well below the transaction timeout, or a slow provider
- * would fail commands instead of answering PaymentUnavailable. Guards the budget documented in application.yml.
+ * The provider is called before the command's transaction opens (docs/adr/0012), but the record, and the records
+ * behind it in its partition, wait for the call. The worst case of one call (every attempt timing out, every backoff
+ * at its longest jitter) is kept as it was sized when the call ran inside the transaction: well below the
+ * transaction timeout, so a slow provider is answered with PaymentUnavailable within seconds. Guards the budget
+ * documented in application.yml.
  */
 class ResilienceBudgetTest {
 
