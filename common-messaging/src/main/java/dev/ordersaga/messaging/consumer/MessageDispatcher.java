@@ -16,7 +16,8 @@ import org.springframework.kafka.listener.BatchMessageListener;
 /**
  * Handles one poll of a subscription: decode every record, prepare the two-step handlers outside any
  * transaction, then record the poll in the inbox and apply each first delivery in one transaction
- * ({@link PollTransaction}). A document that does not fit its type is answered the same way when the
+ * ({@link PollTransaction}). A two-step record behind an earlier record of its key starts a new such run
+ * ({@link Poll#runsInKeyOrder}), so that it is prepared after that record is applied. A document that does not fit its type is answered the same way when the
  * subscription opted in.
  *
  * <p>The first record that fails, at whatever step, is reported to the container's error handler as a
@@ -47,12 +48,20 @@ final class MessageDispatcher implements BatchMessageListener<byte[], byte[]> {
     @Override
     public void onMessage(List<ConsumerRecord<byte[], byte[]>> records) {
         Poll poll = decode(records);
-        prepare(poll);
-        PollTransaction.Outcome outcome = transaction.apply(poll.deliveries());
-        outcome.applied().forEach(delivery -> handled(delivery, true));
-        outcome.duplicates().forEach(delivery -> handled(delivery, false));
-        // A failure in the transaction is always at an earlier record than one that stopped the poll before it.
-        RecordFailure failure = outcome.failure() != null ? outcome.failure() : poll.failure();
+        for (List<Delivery> run : poll.runsInKeyOrder()) {
+            Poll part = new Poll();
+            run.forEach(part::add);
+            prepare(part);
+            PollTransaction.Outcome outcome = transaction.apply(part.deliveries());
+            outcome.applied().forEach(delivery -> handled(delivery, true));
+            outcome.duplicates().forEach(delivery -> handled(delivery, false));
+            // A failure in the transaction is always at an earlier record than one that stopped the run before it.
+            failIfAny(outcome.failure() != null ? outcome.failure() : part.failure());
+        }
+        failIfAny(poll.failure());
+    }
+
+    private static void failIfAny(RecordFailure failure) {
         if (failure != null) {
             throw new BatchListenerFailedException(
                     "Record " + failure.index() + " of the poll failed: "

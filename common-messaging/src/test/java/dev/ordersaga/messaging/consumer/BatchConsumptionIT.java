@@ -1,5 +1,6 @@
 package dev.ordersaga.messaging.consumer;
 
+import static dev.ordersaga.messaging.testapp.InventoryCommands.release;
 import static dev.ordersaga.messaging.testapp.InventoryCommands.reserve;
 import static dev.ordersaga.messaging.testapp.TopicProbe.header;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ordersaga.messaging.testapp.InventoryCommands;
 import dev.ordersaga.messaging.testapp.MessagingIntegrationTest;
+import dev.ordersaga.messaging.testapp.Releases;
 import dev.ordersaga.messaging.testapp.Reservations;
 import dev.ordersaga.messaging.testapp.TopicProbe;
 import dev.ordersaga.schema.Topics;
@@ -35,6 +37,8 @@ class BatchConsumptionIT extends MessagingIntegrationTest {
     private Reservations reservations;
     @Autowired
     private SubscriptionContainers containers;
+    @Autowired
+    private Releases releases;
 
     @BeforeAll
     static void producer() {
@@ -181,6 +185,31 @@ class BatchConsumptionIT extends MessagingIntegrationTest {
             // The cost: the record before it ran again, in a new transaction.
             assertThat(reservations.attempts(first)).isEqualTo(2);
         }
+    }
+
+    /**
+     * A two-step record is prepared before its run's records are applied; behind an earlier record of its key it
+     * starts a run of its own, so that its preparation (a provider call, in payment-service) sees what that earlier
+     * message of the order did. Another order's record in between shares the first run.
+     */
+    @Test
+    void preparesATwoStepRecordOnlyAfterTheEarlierRecordOfItsKeyIsApplied() {
+        UUID orderId = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID otherOrders = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        publishInOnePoll(List.of(release(orderId, first), release(UUID.randomUUID(), otherOrders),
+                release(orderId, second)));
+
+        await().atMost(TIMEOUT).until(() -> releases.appliedWith(second).size() == 1);
+        Releases.Preparation firstPrepared = releases.preparationsOf(first).get(0);
+        assertThat(releases.preparationsOf(otherOrders)).singleElement()
+                .extracting(Releases.Preparation::effectsApplied).as("prepared in the first run, before it applied")
+                .isEqualTo(firstPrepared.effectsApplied());
+        assertThat(releases.preparationsOf(second)).singleElement()
+                .extracting(Releases.Preparation::effectsApplied).as("prepared after the first run was applied")
+                .isEqualTo(firstPrepared.effectsApplied() + 2);
     }
 
     /** Publishes while the listener is paused, so that the next poll holds every record. */

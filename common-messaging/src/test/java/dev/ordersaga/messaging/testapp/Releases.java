@@ -25,7 +25,7 @@ public class Releases implements PreparedMessageHandler<ReleaseInventory, String
 
     /** What one run of prepare saw. */
     public record Preparation(UUID contextMessageId, String loggedMessageId, String loggedOrderId,
-                              boolean inTransaction) {
+                              boolean inTransaction, int effectsApplied) {
     }
 
     private final JdbcTemplate jdbc;
@@ -41,7 +41,7 @@ public class Releases implements PreparedMessageHandler<ReleaseInventory, String
     public String prepare(ReleaseInventory command) {
         UUID messageId = MessageContext.current().orElseThrow().messageId();
         preparations.add(new Preparation(messageId, MDC.get("messageId"), MDC.get("orderId"),
-                TransactionSynchronizationManager.isActualTransactionActive()));
+                TransactionSynchronizationManager.isActualTransactionActive(), effectsApplied()));
         AtomicInteger failures = transientFailures.get(command.orderId());
         if (failures != null && failures.getAndDecrement() > 0) {
             throw new CannotAcquireLockException("the provider is busy (test)");
@@ -56,6 +56,11 @@ public class Releases implements PreparedMessageHandler<ReleaseInventory, String
     public void apply(ReleaseInventory command, String prepared) {
         UUID messageId = MessageContext.current().orElseThrow().messageId();
         jdbc.update("INSERT INTO release_effect (command_id, prepared) VALUES (?, ?)", messageId, prepared);
+    }
+
+    private int effectsApplied() {
+        Integer rows = jdbc.queryForObject("SELECT count(*) FROM release_effect", Integer.class);
+        return rows == null ? 0 : rows;
     }
 
     public void failTransiently(UUID orderId, int times) {
