@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies the deliveries of a poll in one transaction: one inbox statement for all of them, then each first
- * delivery in its own savepoint, in order. When one fails, it is undone alone, the inbox forgets it and everything
+ * delivery in its own savepoint, in order (the first one applied needs none: if it fails, the transaction goes). When one fails, it is undone alone, the inbox forgets it and everything
  * behind it, and the records before it commit: a failed record costs its own rollback, not the poll's.
  */
 final class PollTransaction {
@@ -72,13 +72,19 @@ final class PollTransaction {
                 duplicates.add(delivery);
                 continue;
             }
+            boolean first = applied.isEmpty();
             try {
-                savepoints.isolate(delivery::apply);
+                if (first) {
+                    savepoints.unisolated(delivery::apply);
+                } else {
+                    savepoints.isolate(delivery::apply);
+                }
             } catch (RuntimeException failure) {
                 RecordFailure recordFailure = new RecordFailure(delivery.index(), failure);
-                if (status.isRollbackOnly()) {
-                    // A JPA transaction marked by a failed flush or a failed @Transactional method cannot commit,
-                    // savepoint or not.
+                if (first || status.isRollbackOnly()) {
+                    // The first record applied has no savepoint: nothing was applied before it, so the whole
+                    // transaction goes, and with it the inbox rows of the poll. A JPA transaction marked by a failed
+                    // flush or a failed @Transactional method cannot commit either, savepoint or not.
                     throw new LeftRollbackOnly(position, recordFailure);
                 }
                 inbox.forget(notApplied(deliveries.subList(position, deliveries.size()), recorded, appliedIds));
