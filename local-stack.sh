@@ -51,13 +51,12 @@ if needs_build; then
 fi
 
 # The launcher hosts the Kafka broker, so it follows the services' JVM profile (docs/adr/0015-runtime-tuning.md):
-# c2 for --bench, --sweep and --idle, c1 for the demo, unless --jvm names one. LocalStackCommand decides the
-# same for the services.
+# c1 unless --jvm names one (C2's compile burst outweighs its faster code within a benchmark's minutes, see
+# docs/performance.md). LocalStackCommand decides the same for the services.
 jvm_profile=c1
 previous=""
 for arg in "$@"; do
   case "$arg" in
-    --bench|--sweep|--idle) [[ -n "${explicit_profile:-}" ]] || jvm_profile=c2 ;;
     --jvm=*) explicit_profile="${arg#--jvm=}"; jvm_profile="$explicit_profile" ;;
   esac
   if [[ "$previous" == "--jvm" ]]; then

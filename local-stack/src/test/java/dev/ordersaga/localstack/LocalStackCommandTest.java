@@ -129,13 +129,13 @@ class LocalStackCommandTest {
     }
 
     @Test
-    void measurementsRunC2AndTheDemoC1UnlessTheProfileIsGiven() {
-        assertThat(profileOf("--bench")).isEqualTo(JvmProfile.C2);
-        assertThat(profileOf("--sweep")).isEqualTo(JvmProfile.C2);
-        assertThat(profileOf("--idle")).isEqualTo(JvmProfile.C2);
+    void everyModeRunsC1UnlessTheProfileIsGiven() {
+        assertThat(profileOf("--bench")).isEqualTo(JvmProfile.C1);
+        assertThat(profileOf("--sweep")).isEqualTo(JvmProfile.C1);
+        assertThat(profileOf("--idle")).isEqualTo(JvmProfile.C1);
         assertThat(profileOf("--orders", "1000")).isEqualTo(JvmProfile.C1);
         assertThat(profileOf()).isEqualTo(JvmProfile.C1);
-        assertThat(profileOf("--bench", "--jvm", "c1")).isEqualTo(JvmProfile.C1);
+        assertThat(profileOf("--bench", "--jvm", "c2")).isEqualTo(JvmProfile.C2);
         assertThat(profileOf("--orders", "1000", "--jvm=C2")).isEqualTo(JvmProfile.C2);
     }
 
